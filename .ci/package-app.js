@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Builds the installable zip in dist/. `rc-apps package` compiles every .ts file below its working directory (it
+// ignores .rcappsconfig there; that file only filters the zip), so the tests would be compiled into the app. It runs in
+// a staging folder that holds only what ships (app.json, src/, assets/, i18n/), package.json and a link to
+// node_modules.
+'use strict';
+
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const stage = path.join(root, 'build', 'package');
+const shipped = ['app.json', 'package.json', '.rcappsconfig', 'src', 'assets', 'i18n'];
+
+fs.rmSync(stage, { recursive: true, force: true });
+fs.mkdirSync(stage, { recursive: true });
+for (const entry of shipped) {
+    fs.cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
+}
+fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+
+execFileSync(path.join(root, 'node_modules', '.bin', 'rc-apps'), ['package', '--no-color'], {
+    cwd: stage,
+    stdio: 'inherit',
+});
+
+// rc-apps rewrites app.json's `implements` from the main class; keep the committed copy in step with the zip.
+fs.copyFileSync(path.join(stage, 'app.json'), path.join(root, 'app.json'));
+
+fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+for (const zip of fs.readdirSync(path.join(stage, 'dist'))) {
+    fs.copyFileSync(path.join(stage, 'dist', zip), path.join(root, 'dist', zip));
+    console.log(`dist/${zip}`);
+}

@@ -1,0 +1,122 @@
+import {
+    IAppAccessors,
+    IConfigurationExtend,
+    IConfigurationModify,
+    IEnvironmentRead,
+    IHttp,
+    ILogger,
+    IModify,
+    IPersistence,
+    IRead,
+} from '@rocket.chat/apps-engine/definition/accessors';
+import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
+import { App } from '@rocket.chat/apps-engine/definition/App';
+import { IAppInstallationContext } from '@rocket.chat/apps-engine/definition/accessors/IAppInstallationContext';
+import { IMessage, IPostMessageSent } from '@rocket.chat/apps-engine/definition/messages';
+import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
+import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+
+import { AppContext } from './AppContext';
+import { AlertRaiser } from './alerts/AlertRaiser';
+import { buildAlertRequest, canRaiseAlert } from './alerts/messageTrigger';
+import { Signl4Command } from './commands/Signl4Command';
+import { EventsEndpoint } from './endpoints/EventsEndpoint';
+import { ensureEndpointToken, syncEventsUrlSetting } from './endpoints/eventsUrl';
+import { jobProcessors } from './jobs/processors';
+import { ConfigCache } from './settings/ConfigCache';
+import { SETTINGS } from './settings/settings';
+import { SettingId } from './settings/SettingId';
+
+/** SIGNL4 mobile alerting for Rocket.Chat. This class only wires the parts together; each lives in its own folder. */
+export default class Signl4App extends App implements IPostMessageSent, AppContext {
+    public readonly settingsCache = new ConfigCache();
+
+    /** The bot user's id, known after enabling; the sender type check alone already keeps the bot's messages out. */
+    private appUserId: string | undefined;
+
+    constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
+        super(info, logger, accessors);
+    }
+
+    public async onInstall(
+        context: IAppInstallationContext,
+        read: IRead,
+        http: IHttp,
+        persistence: IPersistence,
+    ): Promise<void> {
+        await ensureEndpointToken(read.getPersistenceReader(), persistence);
+    }
+
+    public async onEnable(environment: IEnvironmentRead, _configurationModify: IConfigurationModify): Promise<boolean> {
+        await this.settingsCache.load(environment);
+        this.appUserId = (await this.getAccessors().reader.getUserReader().getAppUser(this.getID()))?.id;
+        await syncEventsUrlSetting(this);
+        this.logConfigurationProblems();
+
+        return true;
+    }
+
+    public async onSettingUpdated(setting: ISetting): Promise<void> {
+        this.settingsCache.apply(setting.id, setting.value);
+        if (setting.id === SettingId.EventsUrl) {
+            await syncEventsUrlSetting(this);
+        }
+        if (setting.id === SettingId.Webhook) {
+            this.logConfigurationProblems();
+        }
+    }
+
+    public async checkPostMessageSent(message: IMessage): Promise<boolean> {
+        return canRaiseAlert(message, this.settingsCache.config, this.appUserId);
+    }
+
+    public async executePostMessageSent(
+        message: IMessage,
+        read: IRead,
+        http: IHttp,
+        persistence: IPersistence,
+        modify: IModify,
+    ): Promise<void> {
+        if (!message.id || !canRaiseAlert(message, this.settingsCache.config, this.appUserId)) {
+            return;
+        }
+        const source = {
+            messageId: message.id,
+            room: message.room,
+            username: message.sender.username,
+            text: message.text ?? '',
+        };
+        const request = buildAlertRequest(source, this.settingsCache.config, this.settingsCache.siteUrl);
+        await new AlertRaiser(this, read, modify, http, persistence).raise(
+            request,
+            message.room,
+            message.threadId ?? message.id,
+        );
+    }
+
+    protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
+        await Promise.all(SETTINGS.map((setting) => configuration.settings.provideSetting(setting)));
+        await configuration.slashCommands.provideSlashCommand(new Signl4Command(this));
+        await configuration.api.provideApi({
+            visibility: ApiVisibility.PUBLIC,
+            security: ApiSecurity.UNSECURE,
+            endpoints: [new EventsEndpoint(this)],
+        });
+        await Promise.all(
+            jobProcessors(this).map((processor) => configuration.scheduler.registerProcessors([processor])),
+        );
+    }
+
+    private logConfigurationProblems(): void {
+        const { webhook } = this.settingsCache.config;
+        if (webhook === 'missing') {
+            this.getLogger().warn(
+                'SIGNL4 is not configured: enter the team or integration secret in the signl4_webhook setting.',
+            );
+        } else if (webhook === 'invalid') {
+            this.getLogger().warn(
+                'The signl4_webhook setting is neither a SIGNL4 secret nor an http(s) webhook URL: correct it.',
+            );
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import { IHttp, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
+import { AppContext } from '../AppContext';
+import { ensureEndpointToken, syncEventsUrlSetting } from '../endpoints/eventsUrl';
+import { Language, t } from '../locale/texts';
+import { describeError } from '../security/redact';
+import { AlertStore } from '../storage/AlertStore';
+
+const PROBE_TIMEOUT_MS = 5_000;
+
+export function helpText(app: AppContext, language: Language): string {
+    return t(language, 'commandHelp', triggerSummary(app, language));
+}
+
+/**
+ * The admin's set-up check: what is configured, whether SIGNL4 answers, how the last alert went, and the URL to paste
+ * into SIGNL4. It contains the endpoint token, so it is only ever shown to an admin, as an ephemeral message.
+ */
+export async function statusReport(
+    app: AppContext,
+    sender: IUser,
+    read: IRead,
+    http: IHttp,
+    persistence: IPersistence,
+    language: Language,
+): Promise<string> {
+    if (!sender.roles?.includes('admin')) {
+        return t(language, 'statusAdminsOnly');
+    }
+    await app.settingsCache.loadWorkspaceSettings(read.getEnvironmentReader());
+    const config = app.settingsCache.config;
+    const lines = [t(language, 'statusTitle')];
+
+    if (config.webhook === 'missing') {
+        lines.push(t(language, 'statusWebhookMissing'));
+    } else if (config.webhook === 'invalid') {
+        lines.push(t(language, 'statusWebhookInvalid'));
+    } else {
+        lines.push(t(language, 'statusWebhookOk'));
+        // A GET never raises an alert: SIGNL4 answers it with 405, which proves it is reachable from this server.
+        const secrets = [config.webhook.url, config.webhook.secret];
+        const probe = await http
+            .get(config.webhook.url, { timeout: PROBE_TIMEOUT_MS })
+            .then((response) => t(language, 'statusReachable', { status: response.statusCode }))
+            .catch((error) => t(language, 'statusUnreachable', { reason: describeError(error, secrets) }));
+        lines.push(probe);
+    }
+
+    lines.push(t(language, 'statusTriggers', triggerSummary(app, language)));
+    const eventsRoom = config.eventsRoom && (await read.getRoomReader().getByName(config.eventsRoom));
+    lines.push(t(language, eventsRoom ? 'statusEventsRoomOk' : 'statusEventsRoomMissing', { room: config.eventsRoom }));
+
+    const last = await new AlertStore(read.getPersistenceReader()).lastOutcome();
+    if (last) {
+        const key =
+            last.state === 'raised' ? 'outcomeRaised' : last.state === 'pending' ? 'outcomePending' : 'outcomeFailed';
+        lines.push(
+            t(language, 'statusLastOutcome', {
+                outcome: t(language, key, { when: last.at, reason: last.reason ?? '' }),
+            }),
+        );
+    } else {
+        lines.push(t(language, 'statusNoAlertYet'));
+    }
+
+    const token = await ensureEndpointToken(read.getPersistenceReader(), persistence);
+    const url = await syncEventsUrlSetting(app, token);
+    lines.push(url ? t(language, 'statusEventsUrl', { url }) : t(language, 'statusEventsUrlMissing'));
+
+    return lines.join('\n');
+}
+
+/** Which words raise alerts, and where, in words a person reads. */
+function triggerSummary(app: AppContext, language: Language): { words: string; rooms: string } {
+    const { triggerWords, triggerRooms } = app.settingsCache.config;
+
+    return {
+        words: triggerWords.length ? triggerWords.join(', ') : t(language, 'helpNoTriggerWords'),
+        rooms: triggerRooms.size ? [...triggerRooms].map((room) => `#${room}`).join(', ') : t(language, 'helpAllRooms'),
+    };
+}

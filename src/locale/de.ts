@@ -1,0 +1,66 @@
+import type { TextKey } from './en';
+
+/** What the bot says, in German. */
+export const de: Record<TextKey, string> = {
+    someone: 'jemand',
+    alertRaised: '🚨 SIGNL4-Alarm ausgelöst. Neuigkeiten folgen in diesem Thread.',
+    alertRaisedFromCommand: '🚨 @{user} hat einen SIGNL4-Alarm ausgelöst: {text}',
+    alertRetrying: '⏳ SIGNL4 ist gerade nicht erreichbar ({reason}). Der Alarm wird automatisch erneut gesendet.',
+    alertRetrySucceeded: '🚨 SIGNL4-Alarm nach {attempts} Versuchen ausgelöst. Neuigkeiten folgen in diesem Thread.',
+    alertFailed:
+        '❌ Der Alarm konnte nicht ausgelöst werden: SIGNL4 war nach {attempts} Versuchen nicht erreichbar ({reason}). ' +
+        'Bitte erreichen Sie das Bereitschaftsteam auf anderem Weg.',
+    alertRejected:
+        '❌ SIGNL4 hat den Alarm abgelehnt ({reason}). Ein Admin muss die SIGNL4-Webhook-Einstellung der SIGNL4-App prüfen.',
+    notConfigured:
+        '⚠️ Kein Alarm ausgelöst: SIGNL4 ist noch nicht eingerichtet. Ein Admin muss das SIGNL4-Team-Secret in den ' +
+        'App-Einstellungen eintragen.',
+    webhookInvalid:
+        '⚠️ Kein Alarm ausgelöst: Die SIGNL4-Webhook-Einstellung ist weder ein Team-Secret noch eine Webhook-URL. ' +
+        'Ein Admin muss sie in den App-Einstellungen korrigieren.',
+    acknowledged: '✅ Bestätigt von {user}',
+    closed: '☑️ Geschlossen von {user}',
+    annotated: '📝 {user}: {text}',
+    escalated: '⏫ Eskaliert: Niemand hat diesen Alarm bisher bestätigt.',
+    newAlert: '🆕 Neuer SIGNL4-Alarm: {title}',
+    newAlertUntitled: '🆕 Neuer SIGNL4-Alarm',
+    dutyStarted: '🕘 Eine SIGNL4-Dienstzeit hat begonnen{team}.',
+    dutyEnded: '🕔 Eine SIGNL4-Dienstzeit ist zu Ende{team}.',
+    punchedIn: '🟢 {user} hat sich zum Dienst angemeldet{team}.',
+    punchedOut: '⚪ {user} hat sich vom Dienst abgemeldet{team}.',
+    teamSuffix: ' für {team}',
+    commandEmptyAlert: 'Bitte einen Text angeben: `/signl4 alert <Text>`.',
+    commandAlertConfirmed: 'Ihr SIGNL4-Alarm ist unterwegs. Verfolgen Sie ihn im Thread der Alarmnachricht.',
+    commandUnknown: '`{word}` ist kein /signl4-Befehl.',
+    commandHelp: [
+        '*SIGNL4-Befehle*',
+        '`/signl4 <Text>`: löst aus diesem Raum einen SIGNL4-Alarm mit diesem Text aus',
+        '`/signl4 alert <Text>`: dasselbe, auch für einen Text aus einem Wort',
+        '`/signl4 status`: Prüfung der Einrichtung und die URL für SIGNL4 (nur Admins)',
+        '`/signl4 help`: diese Hilfe',
+        'Auch eine Nachricht mit einem Auslösewort ({words}) löst einen Alarm aus, in {rooms}.',
+    ].join('\n'),
+    helpAllRooms: 'jedem Raum',
+    helpNoTriggerWords: 'keine festgelegt',
+    statusAdminsOnly: 'Nur Administratoren können den SIGNL4-Status sehen.',
+    statusTitle: '*Status der SIGNL4-App*',
+    statusWebhookOk: '✅ SIGNL4-Webhook: eingetragen',
+    statusWebhookMissing: '❌ SIGNL4-Webhook: fehlt. Tragen Sie das Team-Secret in den App-Einstellungen ein.',
+    statusWebhookInvalid:
+        '❌ SIGNL4-Webhook: weder Team-Secret noch Webhook-URL. Korrigieren Sie ihn in den App-Einstellungen.',
+    statusReachable: '✅ SIGNL4 erreichbar (HTTP {status})',
+    statusUnreachable: '❌ SIGNL4 nicht erreichbar: {reason}',
+    statusTriggers: 'Auslösewörter: {words}, in {rooms}',
+    statusEventsRoomOk: '✅ Ereignisraum: #{room}',
+    statusEventsRoomMissing:
+        '❌ Der Ereignisraum #{room} existiert nicht. Alarme, die nicht im Chat begonnen haben, können nicht gepostet werden.',
+    statusLastOutcome: 'Letzter Alarm: {outcome}',
+    statusNoAlertYet: 'Letzter Alarm: noch keiner',
+    statusEventsUrl:
+        'Outbound-Webhook-URL für SIGNL4 (Teams > Integrations > Outbound Webhooks; geheim halten):\n{url}',
+    statusEventsUrlMissing:
+        '❌ Die Outbound-Webhook-URL ist noch nicht bereit: Setzen Sie die Site-URL dieses Workspaces und rufen Sie dies erneut auf.',
+    outcomeRaised: 'ausgelöst {when}',
+    outcomePending: 'wartet seit {when} auf einen neuen Versuch',
+    outcomeFailed: 'fehlgeschlagen {when} ({reason})',
+};

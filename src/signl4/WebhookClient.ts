@@ -1,0 +1,34 @@
+import { IHttp } from '@rocket.chat/apps-engine/definition/accessors';
+
+import { describeError } from '../security/redact';
+import { AlertRequest, webhookBody } from './AlertRequest';
+import { classifyResponse, DeliveryOutcome } from './deliveryOutcome';
+import { WebhookTarget } from './webhookTarget';
+
+/**
+ * Short enough that a slow SIGNL4 never holds a handler near the engine's 30 s request limit; a timed-out attempt is
+ * retried by the scheduler instead.
+ */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** Posts alerts to SIGNL4's inbound webhook through the app's HTTP accessor. */
+export class WebhookClient {
+    constructor(
+        private readonly http: IHttp,
+        private readonly target: WebhookTarget,
+    ) {}
+
+    public async raise(alert: AlertRequest): Promise<DeliveryOutcome> {
+        try {
+            const response = await this.http.post(this.target.url, {
+                headers: { 'Content-Type': 'application/json' },
+                content: JSON.stringify(webhookBody(alert)),
+                timeout: WEBHOOK_TIMEOUT_MS,
+            });
+
+            return classifyResponse(response, Date.now());
+        } catch (error) {
+            return { kind: 'retryable', reason: describeError(error, [this.target.url, this.target.secret]) };
+        }
+    }
+}
