@@ -80,6 +80,7 @@ export default class Signl4App extends App implements IPostMessageSent, AppConte
         if (!message.id || !canRaiseAlert(message, this.settingsCache.config, this.appUserId)) {
             return;
         }
+        await this.settingsCache.loadWorkspaceSettings(read.getEnvironmentReader());
         const source = {
             messageId: message.id,
             room: message.room,

@@ -25,7 +25,7 @@ export class AlertRaiser {
 
     constructor(
         private readonly app: AppContext,
-        read: IRead,
+        private readonly read: IRead,
         private readonly modify: IModify,
         private readonly http: IHttp,
         persistence: IPersistence,
@@ -68,6 +68,7 @@ export class AlertRaiser {
         if (!record || record.state !== 'pending') {
             return;
         }
+        await this.app.settingsCache.loadWorkspaceSettings(this.read.getEnvironmentReader());
         const room = await this.poster.roomById(record.roomId);
         if (!room) {
             this.app.getLogger().error(`Alert ${externalId} dropped: its room ${record.roomId} no longer exists.`);

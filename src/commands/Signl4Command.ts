@@ -33,6 +33,7 @@ export class Signl4Command implements ISlashCommand {
         http: IHttp,
         persistence: IPersistence,
     ): Promise<void> {
+        await this.app.settingsCache.loadWorkspaceSettings(read.getEnvironmentReader());
         const args = context.getArguments().filter(Boolean);
         const [first = 'help', ...rest] = args;
         const subcommand = first.toLowerCase();

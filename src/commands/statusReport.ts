@@ -28,7 +28,6 @@ export async function statusReport(
     if (!sender.roles?.includes('admin')) {
         return t(language, 'statusAdminsOnly');
     }
-    await app.settingsCache.loadWorkspaceSettings(read.getEnvironmentReader());
     const config = app.settingsCache.config;
     const lines = [t(language, 'statusTitle')];
 

@@ -45,6 +45,7 @@ export class EventsEndpoint extends ApiEndpoint {
         }
 
         const { event } = parsed;
+        await this.context.settingsCache.loadWorkspaceSettings(read.getEnvironmentReader());
         const log = new NotificationLog(reader, persistence);
         if (!(await log.markOnce(event.id, new Date().toISOString().slice(0, 10)))) {
             return { status: 200, content: { result: 'duplicate' } };
