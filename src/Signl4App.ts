@@ -103,9 +103,7 @@ export default class Signl4App extends App implements IPostMessageSent, AppConte
             security: ApiSecurity.UNSECURE,
             endpoints: [new EventsEndpoint(this)],
         });
-        await Promise.all(
-            jobProcessors(this).map((processor) => configuration.scheduler.registerProcessors([processor])),
-        );
+        await configuration.scheduler.registerProcessors(jobProcessors());
     }
 
     private logConfigurationProblems(): void {

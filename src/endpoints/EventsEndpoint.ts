@@ -17,8 +17,12 @@ import { EVENTS_ENDPOINT_PATH } from './eventsUrl';
 export class EventsEndpoint extends ApiEndpoint {
     public path = EVENTS_ENDPOINT_PATH;
 
-    constructor(private readonly context: AppContext & ConstructorParameters<typeof ApiEndpoint>[0]) {
-        super(context);
+    /**
+     * The app, read through `this.app` on every request: the Deno runtime swaps that property for a proxy that carries
+     * the request's logger, so a reference kept elsewhere would log into the void.
+     */
+    private get context(): AppContext {
+        return this.app as unknown as AppContext;
     }
 
     public async post(

@@ -2,7 +2,7 @@ import type { TextKey } from './en';
 
 /** What the bot says, in German. */
 export const de: Record<TextKey, string> = {
-    someone: 'jemand',
+    someone: 'ein SIGNL4-Benutzer',
     alertRaised: '🚨 SIGNL4-Alarm ausgelöst. Neuigkeiten folgen in diesem Thread.',
     alertRaisedFromCommand: '🚨 @{user} hat einen SIGNL4-Alarm ausgelöst: {text}',
     alertRetrying: '⏳ SIGNL4 ist gerade nicht erreichbar ({reason}). Der Alarm wird automatisch erneut gesendet.',

@@ -1,6 +1,6 @@
 /** What the bot says, in English. Every other language must have the same keys (checked by the type in texts.ts). */
 export const en = {
-    someone: 'someone',
+    someone: 'a SIGNL4 user',
     alertRaised: '🚨 SIGNL4 alert raised. Updates will follow in this thread.',
     alertRaisedFromCommand: '🚨 @{user} raised a SIGNL4 alert: {text}',
     alertRetrying: '⏳ SIGNL4 is not reachable right now ({reason}). The alert will be retried automatically.',

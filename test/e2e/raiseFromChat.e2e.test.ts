@@ -199,4 +199,8 @@ describe('the packaged app in the real Apps-Engine: install, settings and alerts
         expect(world.host.logLines().some((line) => line.includes('the signl4_webhook setting is missing'))).toBe(true);
         await world.host.setAppSetting('signl4_webhook', world.signl4.webhookUrl(TEAM_SECRET));
     });
+
+    it('leaks no secret into any message or log line', () => {
+        expect(world.leakedSecrets()).toEqual([]);
+    });
 });

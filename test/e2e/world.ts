@@ -8,6 +8,19 @@ import { appZip } from './appZip';
 export const TEAM_SECRET = 'e2eTeamSecret4711';
 export const SITE_URL = 'https://chat.example.com';
 
+/**
+ * The Deno runtime of Apps-Engine 1.62 writes two debug entries of its own into every app's log: the whole request of
+ * each API call (the query string with the events token included) and the result of `onPreSettingUpdate` (the new value
+ * of each saved setting, passwords included). No app can suppress them; the README says so. They are recognised here
+ * precisely, so that every other log line, the app's own among them, is checked for secrets.
+ */
+export function isRuntimeDump(line: string): boolean {
+    return (
+        /^\[app:api:[^\]]+\] debug: \S+'s api:\S+ is being executed\.\.\./.test(line) ||
+        /^\[app:app:onPreSettingUpdate\] debug: /.test(line)
+    );
+}
+
 /** A workspace with the packaged app installed in the real engine, people, rooms and a fake SIGNL4. */
 export class World {
     public readonly admin: IUser;
@@ -77,6 +90,40 @@ export class World {
             .requests()
             .filter((request) => request.method === 'POST' && request.path.startsWith('/webhook/'))
             .map((request) => request.body as Record<string, string>);
+    }
+
+    /** Raises an alert from chat and waits until SIGNL4 has taken it; answers the message and the ids SIGNL4 knows. */
+    public async raiseFromChat(text: string, room: IRoom = this.ops) {
+        const message = this.host.sendMessage({ room, sender: this.alice, text });
+        const externalId = `rc-${message.id}`;
+        const raised = await this.host.waitFor(
+            () => this.signl4.raisedAlerts().find((alert) => alert.externalId === externalId),
+            10_000,
+            `SIGNL4 took ${externalId}`,
+        );
+        await this.waitForBotMessage((m) => m.threadId === message.id, 'alert raised reply');
+
+        return { message, externalId, eventId: raised.eventId };
+    }
+
+    /** Every place a secret reached that people or log readers see; empty is the only good answer. */
+    public leakedSecrets(): string[] {
+        const secrets = [TEAM_SECRET, this.eventsToken()].filter(Boolean);
+        const adminId = this.admin.id;
+        const visible = [
+            ...this.host.messages().map((message) => `message ${message.id}: ${message.text ?? ''}`),
+            // The events URL with its token is shown to admins on purpose (`/signl4 status`), to no one else.
+            ...this.host
+                .ephemerals()
+                .filter((ephemeral) => ephemeral.userId !== adminId)
+                .map((ephemeral) => `ephemeral to ${ephemeral.username}: ${ephemeral.text ?? ''}`),
+            ...this.host
+                .logLines()
+                .filter((line) => !isRuntimeDump(line))
+                .map((line) => `log: ${line}`),
+        ];
+
+        return visible.filter((text) => secrets.some((secret) => text.includes(secret)));
     }
 
     public botMessages(roomId?: string): StoredMessage[] {

@@ -16,6 +16,12 @@ export interface RecordedRequest {
 }
 
 // One scripted answer, used for the next request instead of the normal behaviour.
+export interface RaisedAlert {
+    externalId: string;
+    eventId: string;
+    body: Record<string, unknown>;
+}
+
 export type ScriptedAnswer =
     | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
     | { kind: 'rateLimited'; retryAfterSeconds?: number; rateLimitResetEpochSeconds?: number }
@@ -26,6 +32,7 @@ export type ScriptedAnswer =
 export class FakeSignl4 {
     private readonly server: http.Server;
     private readonly recorded: RecordedRequest[] = [];
+    private readonly raised: RaisedAlert[] = [];
     private readonly script: ScriptedAnswer[] = [];
     private readonly secrets = new Set<string>();
     private readonly timers = new Set<NodeJS.Timeout>();
@@ -71,6 +78,11 @@ export class FakeSignl4 {
         return [...this.recorded];
     }
 
+    // The alerts this fake accepted, with the eventId it answered: SIGNL4 later reports that id as `alert.eventId`.
+    public raisedAlerts(): RaisedAlert[] {
+        return [...this.raised];
+    }
+
     public async close(): Promise<void> {
         this.timers.forEach((timer) => clearTimeout(timer));
         this.sockets.forEach((socket) => socket.destroy());
@@ -82,30 +94,35 @@ export class FakeSignl4 {
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
         request.on('end', () => {
             const rawBody = Buffer.concat(chunks).toString('utf8');
-            this.recorded.push({
+            const entry: RecordedRequest = {
                 method: request.method ?? '',
                 path: request.url ?? '',
                 headers: request.headers,
                 rawBody,
                 body: parseBody(rawBody),
                 at: new Date(),
-            });
+            };
+            this.recorded.push(entry);
 
             const scripted = this.script.shift();
             if (scripted) {
-                this.answerScripted(scripted, request, response);
+                this.answerScripted(scripted, entry, request, response);
             } else {
-                this.answerNormally(request, response);
+                this.answerNormally(entry, request, response);
             }
         });
     }
 
-    private answerNormally(request: http.IncomingMessage, response: http.ServerResponse): void {
+    private answerNormally(entry: RecordedRequest, request: http.IncomingMessage, response: http.ServerResponse): void {
         const webhook = /^\/webhook\/([^/?]+)/.exec(request.url ?? '');
         if (request.method === 'POST' && webhook) {
             const secret = decodeURIComponent(webhook[1]);
             if (this.secrets.has(secret)) {
-                return sendJson(response, 201, { eventId: randomUUID() });
+                const eventId = `${Date.now()}_${randomUUID()}`;
+                const body = (entry.body ?? {}) as Record<string, unknown>;
+                this.raised.push({ externalId: String(body['X-S4-ExternalID'] ?? ''), eventId, body });
+
+                return sendJson(response, 201, { eventId });
             }
 
             return sendJson(response, 404, {
@@ -116,10 +133,20 @@ export class FakeSignl4 {
             });
         }
 
+        if (webhook) {
+            // SIGNL4's webhook takes POST only; the app's reachability probe relies on this answer.
+            return sendJson(response, 405, { message: 'Method not allowed.' });
+        }
+
         sendJson(response, 200, {});
     }
 
-    private answerScripted(answer: ScriptedAnswer, request: http.IncomingMessage, response: http.ServerResponse): void {
+    private answerScripted(
+        answer: ScriptedAnswer,
+        entry: RecordedRequest,
+        request: http.IncomingMessage,
+        response: http.ServerResponse,
+    ): void {
         switch (answer.kind) {
             case 'status':
                 return sendJson(response, answer.status, answer.body ?? {}, answer.headers);
@@ -142,7 +169,7 @@ export class FakeSignl4 {
                 const timer = setTimeout(() => {
                     this.timers.delete(timer);
                     if (!response.destroyed) {
-                        this.answerNormallyOr(answer, request, response);
+                        this.answerNormallyOr(answer, entry, request, response);
                     }
                 }, answer.delayMs);
                 this.timers.add(timer);
@@ -157,13 +184,14 @@ export class FakeSignl4 {
 
     private answerNormallyOr(
         answer: { status?: number; body?: unknown },
+        entry: RecordedRequest,
         request: http.IncomingMessage,
         response: http.ServerResponse,
     ): void {
         if (answer.status !== undefined) {
             sendJson(response, answer.status, answer.body ?? {});
         } else {
-            this.answerNormally(request, response);
+            this.answerNormally(entry, request, response);
         }
     }
 }
