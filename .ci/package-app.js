@@ -10,11 +10,11 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const stage = path.join(root, 'build', 'package');
+// A folder of its own per run, so that two packaging runs (a test and `npm start`, say) never collide.
+fs.mkdirSync(path.join(root, 'build'), { recursive: true });
+const stage = fs.mkdtempSync(path.join(root, 'build', 'package-'));
 const shipped = ['app.json', 'package.json', '.rcappsconfig', 'src', 'assets', 'i18n'];
 
-fs.rmSync(stage, { recursive: true, force: true });
-fs.mkdirSync(stage, { recursive: true });
 for (const entry of shipped) {
     fs.cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
 }
@@ -30,6 +30,10 @@ fs.copyFileSync(path.join(stage, 'app.json'), path.join(root, 'app.json'));
 
 fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
 for (const zip of fs.readdirSync(path.join(stage, 'dist'))) {
-    fs.copyFileSync(path.join(stage, 'dist', zip), path.join(root, 'dist', zip));
+    // Written under a temporary name and renamed, so that a reader never sees half a zip.
+    const partial = path.join(root, 'dist', `.${zip}.${process.pid}`);
+    fs.copyFileSync(path.join(stage, 'dist', zip), partial);
+    fs.renameSync(partial, path.join(root, 'dist', zip));
     console.log(`dist/${zip}`);
 }
+fs.rmSync(stage, { recursive: true, force: true });

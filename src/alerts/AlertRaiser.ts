@@ -8,7 +8,7 @@ import { AlertRecord, AlertStore } from '../storage/AlertStore';
 import { AlertRequest } from '../signl4/AlertRequest';
 import { DeliveryOutcome } from '../signl4/deliveryOutcome';
 import { WebhookClient } from '../signl4/WebhookClient';
-import { MAX_ATTEMPTS, nextRetryDelayMs } from './retryPolicy';
+import { formatWait, MAX_ATTEMPTS, nextRetryDelayMs } from './retryPolicy';
 
 /** The scheduler processor that retries an alert SIGNL4 could not take; its job data is `{ externalId }`. */
 export const RETRY_PROCESSOR_ID = 'signl4-alert-retry';
@@ -93,7 +93,7 @@ export class AlertRaiser {
             case 'rejected':
                 return this.rejected(attempted, room, outcome.reason);
             case 'retryable':
-                return this.postpone(attempted, room, outcome.reason, outcome.retryAfterMs);
+                return this.postpone(attempted, room, outcome);
         }
     }
 
@@ -125,8 +125,13 @@ export class AlertRaiser {
         await this.say(room, 'alertRejected', record.threadId, { reason });
     }
 
-    private async postpone(record: AlertRecord, room: IRoom, reason: string, retryAfterMs?: number): Promise<void> {
+    private async postpone(
+        record: AlertRecord,
+        room: IRoom,
+        { reason, detail, retryAfterMs }: Extract<DeliveryOutcome, { kind: 'retryable' }>,
+    ): Promise<void> {
         const delayMs = nextRetryDelayMs(record.attempts, retryAfterMs);
+        const logged = detail ? `${reason}: ${detail}` : reason;
         if (delayMs === undefined) {
             await this.store.saveAlert({ ...record, state: 'failed', lastError: reason });
             await this.store.saveLastOutcome({ state: 'failed', at: new Date().toISOString(), reason });
@@ -148,11 +153,11 @@ export class AlertRaiser {
         this.app
             .getLogger()
             .warn(
-                `Alert ${record.externalId}: SIGNL4 not reachable (${reason}), attempt ${record.attempts} of ${MAX_ATTEMPTS}; ` +
+                `Alert ${record.externalId}: SIGNL4 not reachable (${logged}), attempt ${record.attempts} of ${MAX_ATTEMPTS}; ` +
                     `next try in ${Math.ceil(delayMs / 1000)} s.`,
             );
         if (record.attempts === 1) {
-            await this.say(room, 'alertRetrying', record.threadId, { reason });
+            await this.say(room, 'alertRetrying', record.threadId, { reason, wait: formatWait(delayMs) });
         }
     }
 

@@ -3,11 +3,17 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { AppContext } from '../AppContext';
 import { ensureEndpointToken, syncEventsUrlSetting } from '../endpoints/eventsUrl';
-import { Language, t } from '../locale/texts';
+import { Language, t, TextKey } from '../locale/texts';
 import { describeError } from '../security/redact';
-import { AlertStore } from '../storage/AlertStore';
+import { AlertStore, DeliveryState } from '../storage/AlertStore';
 
 const PROBE_TIMEOUT_MS = 5_000;
+
+const OUTCOME_TEXTS: Record<DeliveryState, TextKey> = {
+    raised: 'outcomeRaised',
+    pending: 'outcomePending',
+    failed: 'outcomeFailed',
+};
 
 export function helpText(app: AppContext, language: Language): string {
     return t(language, 'commandHelp', triggerSummary(app, language));
@@ -41,7 +47,7 @@ export async function statusReport(
         const secrets = [config.webhook.url, config.webhook.secret];
         const probe = await http
             .get(config.webhook.url, { timeout: PROBE_TIMEOUT_MS })
-            .then((response) => t(language, 'statusReachable', { status: response.statusCode }))
+            .then(() => t(language, 'statusReachable'))
             .catch((error) => t(language, 'statusUnreachable', { reason: describeError(error, secrets) }));
         lines.push(probe);
     }
@@ -52,12 +58,10 @@ export async function statusReport(
 
     const last = await new AlertStore(read.getPersistenceReader()).lastOutcome();
     if (last) {
-        const key =
-            last.state === 'raised' ? 'outcomeRaised' : last.state === 'pending' ? 'outcomePending' : 'outcomeFailed';
+        const key = OUTCOME_TEXTS[last.state];
+        const when = `${last.at.slice(0, 16).replace('T', ' ')} UTC`;
         lines.push(
-            t(language, 'statusLastOutcome', {
-                outcome: t(language, key, { when: last.at, reason: last.reason ?? '' }),
-            }),
+            t(language, 'statusLastOutcome', { outcome: t(language, key, { when, reason: last.reason ?? '' }) }),
         );
     } else {
         lines.push(t(language, 'statusNoAlertYet'));

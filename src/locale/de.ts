@@ -5,7 +5,8 @@ export const de: Record<TextKey, string> = {
     someone: 'ein SIGNL4-Benutzer',
     alertRaised: '🚨 SIGNL4-Alarm ausgelöst. Neuigkeiten folgen in diesem Thread.',
     alertRaisedFromCommand: '🚨 @{user} hat einen SIGNL4-Alarm ausgelöst: {text}',
-    alertRetrying: '⏳ SIGNL4 ist gerade nicht erreichbar ({reason}). Der Alarm wird automatisch erneut gesendet.',
+    alertRetrying:
+        '⏳ SIGNL4 ist gerade nicht erreichbar ({reason}). Der Alarm wird automatisch erneut gesendet, nächster Versuch in {wait}.',
     alertRetrySucceeded: '🚨 SIGNL4-Alarm nach {attempts} Versuchen ausgelöst. Neuigkeiten folgen in diesem Thread.',
     alertFailed:
         '❌ Der Alarm konnte nicht ausgelöst werden: SIGNL4 war nach {attempts} Versuchen nicht erreichbar ({reason}). ' +
@@ -48,7 +49,7 @@ export const de: Record<TextKey, string> = {
     statusWebhookMissing: '❌ SIGNL4-Webhook: fehlt. Tragen Sie das Team-Secret in den App-Einstellungen ein.',
     statusWebhookInvalid:
         '❌ SIGNL4-Webhook: weder Team-Secret noch Webhook-URL. Korrigieren Sie ihn in den App-Einstellungen.',
-    statusReachable: '✅ SIGNL4 erreichbar (HTTP {status})',
+    statusReachable: '✅ SIGNL4 antwortet diesem Server (das Secret selbst prüft der erste Alarm)',
     statusUnreachable: '❌ SIGNL4 nicht erreichbar: {reason}',
     statusTriggers: 'Auslösewörter: {words}, in {rooms}',
     statusEventsRoomOk: '✅ Ereignisraum: #{room}',

@@ -3,7 +3,8 @@ export const en = {
     someone: 'a SIGNL4 user',
     alertRaised: '🚨 SIGNL4 alert raised. Updates will follow in this thread.',
     alertRaisedFromCommand: '🚨 @{user} raised a SIGNL4 alert: {text}',
-    alertRetrying: '⏳ SIGNL4 is not reachable right now ({reason}). The alert will be retried automatically.',
+    alertRetrying:
+        '⏳ SIGNL4 is not reachable right now ({reason}). The alert will be retried automatically, next in {wait}.',
     alertRetrySucceeded: '🚨 SIGNL4 alert raised after {attempts} attempts. Updates will follow in this thread.',
     alertFailed:
         '❌ The alert could not be raised: SIGNL4 was not reachable after {attempts} attempts ({reason}). ' +
@@ -44,7 +45,7 @@ export const en = {
     statusWebhookOk: '✅ SIGNL4 webhook: set',
     statusWebhookMissing: '❌ SIGNL4 webhook: not set. Enter the team secret in the app settings.',
     statusWebhookInvalid: '❌ SIGNL4 webhook: not a team secret or webhook URL. Correct it in the app settings.',
-    statusReachable: '✅ SIGNL4 reachable (HTTP {status})',
+    statusReachable: '✅ SIGNL4 answers from this server (the secret itself is checked by the first alert)',
     statusUnreachable: '❌ SIGNL4 not reachable: {reason}',
     statusTriggers: 'Trigger words: {words}, in {rooms}',
     statusEventsRoomOk: '✅ Events room: #{room}',

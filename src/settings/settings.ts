@@ -25,7 +25,7 @@ export const SETTINGS: ReadonlyArray<ISetting> = [
     setting(SettingId.TriggerRooms, SettingType.STRING, ''),
     setting(SettingId.EventsRoom, SettingType.STRING, 'general'),
     setting(SettingId.EventsUrl, SettingType.STRING, '', { i18nAlert: `${SettingId.EventsUrl}_alert` }),
-    setting(SettingId.AlertTitle, SettingType.STRING, 'Rocket.Chat alert from {user} in #{room}'),
+    setting(SettingId.AlertTitle, SettingType.STRING, '{user} in #{room}: {text}'),
     setting(SettingId.Service, SettingType.STRING, ''),
     setting(SettingId.AlertingScenario, SettingType.SELECT, TEAM_DEFAULT_SCENARIO, {
         values: [TEAM_DEFAULT_SCENARIO, 'single_ack', 'multi_ack', 'emergency'].map((key) => ({

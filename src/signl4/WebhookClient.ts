@@ -28,7 +28,10 @@ export class WebhookClient {
 
             return classifyResponse(response, Date.now());
         } catch (error) {
-            return { kind: 'retryable', reason: describeError(error, [this.target.url, this.target.secret]) };
+            const detail = describeError(error, [this.target.url, this.target.secret]);
+            const reason = /time ?out|timed out/i.test(detail) ? 'no answer in time' : 'connection failed';
+
+            return { kind: 'retryable', reason, detail };
         }
     }
 }

@@ -1,9 +1,12 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
 
-/** How one attempt to hand an alert to SIGNL4 ended, in the terms the retry logic needs. */
+/**
+ * How one attempt to hand an alert to SIGNL4 ended, in the terms the retry logic needs. `reason` is short and goes to
+ * chat; `detail` (already free of secrets) only to the log.
+ */
 export type DeliveryOutcome =
     | { readonly kind: 'accepted'; readonly eventId?: string }
-    | { readonly kind: 'retryable'; readonly reason: string; readonly retryAfterMs?: number }
+    | { readonly kind: 'retryable'; readonly reason: string; readonly retryAfterMs?: number; readonly detail?: string }
     | { readonly kind: 'rejected'; readonly status: number; readonly reason: string };
 
 /** Classifies SIGNL4's answer: throttling and server errors are worth another try, other 4xx are the admin's to fix. */

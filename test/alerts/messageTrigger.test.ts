@@ -52,7 +52,7 @@ describe('buildAlertRequest', () => {
 
         expect(request).toEqual({
             externalId: 'rc-m1',
-            title: 'Rocket.Chat alert from alice in #ops',
+            title: 'alice in #ops: SIGNL4 database is down',
             text: 'SIGNL4 database is down',
             username: 'alice',
             roomName: 'ops',

@@ -1,4 +1,4 @@
-import { MAX_ATTEMPTS, nextRetryDelayMs } from '../../src/alerts/retryPolicy';
+import { formatWait, MAX_ATTEMPTS, nextRetryDelayMs } from '../../src/alerts/retryPolicy';
 
 describe('nextRetryDelayMs', () => {
     it('backs off with every failed attempt', () => {
@@ -15,5 +15,11 @@ describe('nextRetryDelayMs', () => {
 
     it('gives up after the last attempt', () => {
         expect(nextRetryDelayMs(MAX_ATTEMPTS)).toBeUndefined();
+    });
+});
+
+describe('formatWait', () => {
+    it('reads in seconds below two minutes and in minutes above', () => {
+        expect([14_200, 119_000, 300_000, 1_800_000].map(formatWait)).toEqual(['15 s', '119 s', '5 min', '30 min']);
     });
 });

@@ -64,7 +64,7 @@ describe('AppsEngineHost with the fixture app', () => {
             10000,
             'reply',
         );
-        expect(reply.text).toMatch(/^raised 201 [0-9a-f-]{36}$/);
+        expect(reply.text).toMatch(/^raised 201 \d+_[0-9a-f-]{36}$/);
         expect(reply.sender.username).toBe('harness-fixture.bot');
         expect(signl4.requests()[0]).toMatchObject({
             method: 'POST',
