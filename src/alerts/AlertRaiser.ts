@@ -2,6 +2,7 @@ import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/de
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 
 import { AppContext } from '../AppContext';
+import { AlertCards } from './AlertCards';
 import { ChatPoster } from '../chat/ChatPoster';
 import { t, TextKey } from '../locale/texts';
 import { AlertRecord, AlertStore } from '../storage/AlertStore';
@@ -23,6 +24,8 @@ export class AlertRaiser {
 
     private readonly poster: ChatPoster;
 
+    private readonly cards: AlertCards;
+
     constructor(
         private readonly app: AppContext,
         private readonly read: IRead,
@@ -32,6 +35,7 @@ export class AlertRaiser {
     ) {
         this.store = new AlertStore(read.getPersistenceReader(), persistence);
         this.poster = new ChatPoster(read, modify, app.settingsCache.config);
+        this.cards = new AlertCards(app, read, modify, persistence);
     }
 
     /** Raises a new alert whose updates go to `threadId` in `room`. A request already seen is not raised twice. */
@@ -103,14 +107,28 @@ export class AlertRaiser {
             await this.store.linkId('event', eventId, record);
         }
         await this.store.saveLastOutcome({ state: 'raised', at: new Date().toISOString() });
+        const { externalId, request, attempts } = record;
         this.app
             .getLogger()
-            .info(
-                `Alert ${record.externalId} raised in SIGNL4 (event ${eventId ?? 'unknown'}, attempt ${record.attempts}).`,
-            );
-        await this.say(room, record.attempts > 1 ? 'alertRetrySucceeded' : 'alertRaised', record.threadId, {
-            attempts: record.attempts,
+            .info(`Alert ${externalId} raised in SIGNL4 (event ${eventId ?? 'unknown'}, attempt ${attempts}).`);
+
+        // The card is the alert's first reply in the raising thread; its text is what notifications show.
+        const text = t(this.app.settingsCache.language, attempts > 1 ? 'alertRetrySucceeded' : 'alertRaised', {
+            attempts,
         });
+        const card = {
+            ref: externalId,
+            roomId: room.id,
+            externalId,
+            title: request.title,
+            text: request.text,
+            service: request.service,
+            raisedBy: request.username,
+            roomName: request.roomName,
+            raisedAt: record.createdAt,
+            messageUrl: request.messageUrl,
+        };
+        await this.cards.post(card, room, text, record.threadId);
     }
 
     private async rejected(record: AlertRecord, room: IRoom, reason: string): Promise<void> {

@@ -1,22 +1,27 @@
 import { IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 
 import { AppContext } from '../AppContext';
 import { ChatPoster, neutralizeMentions } from '../chat/ChatPoster';
 import { Language, t, TextKey } from '../locale/texts';
 import { AlertLink, AlertStore } from '../storage/AlertStore';
+import { AlertCard, CardStatus } from '../storage/CardStore';
 import { AlertStatusCode, EventType, Signl4Event } from '../signl4/Signl4Event';
+import { AlertCards } from './AlertCards';
 
 /** What became of one SIGNL4 notification; returned to SIGNL4 and useful in tests and logs. */
 export type RoutingResult = 'posted' | 'ignored';
 
 /**
- * Turns SIGNL4's outbound events into chat messages. Updates of an alert go to the thread that shows it: the raising
- * message for alerts from chat, the "new alert" message in the events room for the others.
+ * Turns SIGNL4's outbound events into chat. An alert's card shows its status and is edited in place; the detail goes
+ * to the card's thread: the raising message's thread for alerts from chat, the card's own for the others.
  */
 export class EventRouter {
     private readonly store: AlertStore;
 
     private readonly poster: ChatPoster;
+
+    private readonly cards: AlertCards;
 
     constructor(
         private readonly app: AppContext,
@@ -26,6 +31,7 @@ export class EventRouter {
     ) {
         this.store = new AlertStore(read.getPersistenceReader(), persistence);
         this.poster = new ChatPoster(read, modify, app.settingsCache.config);
+        this.cards = new AlertCards(app, read, modify, persistence);
     }
 
     public async route(event: Signl4Event): Promise<RoutingResult> {
@@ -37,13 +43,9 @@ export class EventRouter {
             case EventType.AlertCreated:
                 return this.alertCreated(event, language);
             case EventType.AlertStatusChanged:
-                return this.toAlertThread(event, statusText(event, language, who), config.postNewAlerts);
+                return this.statusChanged(event, language, who);
             case EventType.AlertAnnotated:
-                return this.toAlertThread(
-                    event,
-                    t(language, 'annotated', { user: who, text: neutralizeMentions(event.annotation ?? '') }),
-                    config.postNewAlerts,
-                );
+                return this.annotated(event, language, who);
             case EventType.AlertEscalated:
                 return config.postEscalations ? this.toAlertThread(event, t(language, 'escalated'), true) : 'ignored';
             case EventType.DutyStarted:
@@ -56,7 +58,7 @@ export class EventRouter {
         }
     }
 
-    /** Alerts from chat already have their thread; any other new alert gets a message of its own in the events room. */
+    /** Alerts from chat already have their card; any other new alert gets a card of its own in the events room. */
     private async alertCreated(event: Signl4Event, language: Language): Promise<RoutingResult> {
         const alertId = event.alert?.id;
         const link = await this.findLink(event);
@@ -64,23 +66,75 @@ export class EventRouter {
             if (alertId) {
                 await this.store.linkId('alert-id', alertId, link);
             }
+            await this.cardOf(link, event);
 
             return 'ignored';
         }
-        if (!this.app.settingsCache.config.postNewAlerts) {
+        const room = this.app.settingsCache.config.postNewAlerts ? await this.eventsRoom() : undefined;
+        if (!room) {
             return 'ignored';
         }
 
         const title = event.alert?.title ?? event.alert?.text;
+        const ref = `s4-${alertId ?? event.id}`;
         const text = title
             ? t(language, 'newAlert', { title: neutralizeMentions(title) })
             : t(language, 'newAlertUntitled');
-        const posted = await this.toEventsRoomWithId(text);
-        if (posted && alertId) {
-            await this.store.linkId('alert-id', alertId, { roomId: posted.roomId, threadId: posted.messageId });
+        const card = await this.cards.post(
+            {
+                ref,
+                roomId: room.id,
+                alertId,
+                title: neutralizeMentions(title ?? t(language, 'newAlertUntitled')),
+                text: neutralizeMentions(event.alert?.text && event.alert.text !== title ? event.alert.text : ''),
+                raisedAt: new Date().toISOString(),
+            },
+            room,
+            text,
+        );
+        const cardLink = { roomId: room.id, threadId: card.threadId, cardRef: ref };
+        await Promise.all([
+            alertId ? this.store.linkId('alert-id', alertId, cardLink) : undefined,
+            event.alert?.eventId ? this.store.linkId('event', event.alert.eventId, cardLink) : undefined,
+        ]);
+
+        return 'posted';
+    }
+
+    /** Acknowledged or closed: the card changes and its thread says by whom, once, however often the news arrives. */
+    private async statusChanged(event: Signl4Event, language: Language, who: string): Promise<RoutingResult> {
+        const status = statusOf(event);
+        if (!status) {
+            return 'ignored';
+        }
+        const line = t(language, status === 'closed' ? 'closed' : 'acknowledged', { user: who });
+        const card = await this.cardOf(await this.findLink(event), event);
+        if (card) {
+            return (await this.cards.changeStatus(card.ref, status, who, line)) ? 'posted' : 'ignored';
         }
 
-        return posted ? 'posted' : 'ignored';
+        return this.toAlertThread(event, line, this.app.settingsCache.config.postNewAlerts);
+    }
+
+    private async annotated(event: Signl4Event, language: Language, who: string): Promise<RoutingResult> {
+        const note = event.annotation ?? '';
+        const line = t(language, 'annotated', { user: who, text: neutralizeMentions(note) });
+        const card = await this.cardOf(await this.findLink(event), event);
+        if (card) {
+            return (await this.cards.addNote(card.ref, note, line, 'signl4')) ? 'posted' : 'ignored';
+        }
+
+        return this.toAlertThread(event, line, this.app.settingsCache.config.postNewAlerts);
+    }
+
+    /** The card of a linked alert, taught SIGNL4's alert id on the way when it did not know it yet. */
+    private async cardOf(link: AlertLink | undefined, event: Signl4Event): Promise<AlertCard | undefined> {
+        if (!link?.cardRef) {
+            return undefined;
+        }
+        const alertId = event.alert?.id;
+
+        return alertId ? this.cards.learnAlertId(link.cardRef, alertId) : this.cards.card(link.cardRef);
     }
 
     /**
@@ -89,12 +143,9 @@ export class EventRouter {
      */
     private async toAlertThread(
         event: Signl4Event,
-        text: string | undefined,
+        text: string,
         fallbackToEventsRoom: boolean,
     ): Promise<RoutingResult> {
-        if (!text) {
-            return 'ignored';
-        }
         const link = await this.findLink(event);
         const room = link && (await this.poster.roomById(link.roomId));
         if (link && room) {
@@ -107,21 +158,25 @@ export class EventRouter {
     }
 
     private async toEventsRoom(text: string): Promise<RoutingResult> {
-        return (await this.toEventsRoomWithId(text)) ? 'posted' : 'ignored';
+        const room = await this.eventsRoom();
+        if (!room) {
+            return 'ignored';
+        }
+        await this.poster.post(room, text);
+
+        return 'posted';
     }
 
-    private async toEventsRoomWithId(text: string): Promise<{ roomId: string; messageId: string } | undefined> {
+    private async eventsRoom(): Promise<IRoom | undefined> {
         const name = this.app.settingsCache.config.eventsRoom;
         const room = await this.poster.roomByName(name);
         if (!room) {
             this.app
                 .getLogger()
                 .warn(`SIGNL4 event not posted: the events_room "${name}" does not exist. Set an existing room name.`);
-
-            return undefined;
         }
 
-        return { roomId: room.id, messageId: await this.poster.post(room, text) };
+        return room;
     }
 
     private findLink(event: Signl4Event): Promise<AlertLink | undefined> {
@@ -132,16 +187,13 @@ export class EventRouter {
 }
 
 /** `statusCode` is a bit field: a closed alert may still carry the acknowledged bit. */
-function statusText(event: Signl4Event, language: Language, who: string): string | undefined {
+function statusOf(event: Signl4Event): Exclude<CardStatus, 'new'> | undefined {
     const code = event.alert?.statusCode ?? 0;
     if (code & AlertStatusCode.Closed) {
-        return t(language, 'closed', { user: who });
-    }
-    if (code & AlertStatusCode.Acknowledged) {
-        return t(language, 'acknowledged', { user: who });
+        return 'closed';
     }
 
-    return undefined;
+    return code & AlertStatusCode.Acknowledged ? 'acknowledged' : undefined;
 }
 
 const DUTY_TEXTS: Record<number, TextKey> = {

@@ -1,4 +1,5 @@
 import { IModify, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { LayoutBlock } from '@rocket.chat/ui-kit';
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
@@ -28,11 +29,14 @@ export class ChatPoster {
         return name ? this.read.getRoomReader().getByName(name) : undefined;
     }
 
-    /** Posts a message and answers its id; in a thread when `threadId` is given. */
-    public async post(room: IRoom, text: string, threadId?: string): Promise<string> {
+    /** Posts a message and answers its id; in a thread when `threadId` is given, with UIKit blocks when given. */
+    public async post(room: IRoom, text: string, threadId?: string, blocks?: LayoutBlock[]): Promise<string> {
         const builder = this.modify.getCreator().startMessage().setRoom(room).setText(text).setGroupable(false);
         if (threadId) {
             builder.setThreadId(threadId);
+        }
+        if (blocks) {
+            builder.setBlocks(blocks);
         }
         if (this.config.botAlias) {
             builder.setUsernameAlias(this.config.botAlias);

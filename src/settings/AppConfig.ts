@@ -1,5 +1,5 @@
 import { parseWebhookSetting, WebhookSettingProblem, WebhookTarget } from '../signl4/webhookTarget';
-import { TEAM_DEFAULT_SCENARIO } from './settings';
+import { SIGNL4_PORTAL, TEAM_DEFAULT_SCENARIO } from './settings';
 import { SettingId } from './SettingId';
 
 export type SettingValues = Partial<Record<SettingId, unknown>>;
@@ -24,6 +24,16 @@ export interface AppConfig {
     readonly postDutyEvents: boolean;
     readonly botAlias: string;
     readonly botAvatarUrl: string;
+    readonly alertLink: string;
+    /** Rocket.Chat roles allowed to raise alerts from chat; empty means every member of the room. */
+    readonly raiseRoles: ReadonlyArray<string>;
+    /** Roles allowed to press the card's buttons; empty means every user linked to SIGNL4. */
+    readonly actRoles: ReadonlyArray<string>;
+}
+
+/** Whether a user with these roles passes a role list from the settings; an empty list lets everyone pass. */
+export function hasAllowedRole(userRoles: ReadonlyArray<string> | undefined, allowed: ReadonlyArray<string>): boolean {
+    return allowed.length === 0 || (userRoles ?? []).some((role) => allowed.includes(role));
 }
 
 export function parseConfig(values: SettingValues): AppConfig {
@@ -47,6 +57,9 @@ export function parseConfig(values: SettingValues): AppConfig {
         postDutyEvents: values[SettingId.PostDutyEvents] === true,
         botAlias: text(values[SettingId.BotAlias]),
         botAvatarUrl: text(values[SettingId.BotAvatarUrl]),
+        alertLink: text(values[SettingId.AlertLink]) || SIGNL4_PORTAL,
+        raiseRoles: list(values[SettingId.RaiseRoles]),
+        actRoles: list(values[SettingId.ActRoles]),
     };
 }
 

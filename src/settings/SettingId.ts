@@ -18,4 +18,7 @@ export enum SettingId {
     PostDutyEvents = 'post_duty_events',
     BotAlias = 'bot_alias',
     BotAvatarUrl = 'bot_avatar_url',
+    AlertLink = 'signl4_alert_link',
+    RaiseRoles = 'raise_roles',
+    ActRoles = 'act_roles',
 }

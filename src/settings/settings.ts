@@ -2,6 +2,9 @@ import { ISetting, SettingType } from '@rocket.chat/apps-engine/definition/setti
 
 import { SettingId } from './SettingId';
 
+/** Where "Open in SIGNL4" leads by default. SIGNL4 documents no deep link to one alert, so this is the portal. */
+export const SIGNL4_PORTAL = 'https://connect.signl4.com';
+
 /** The value SIGNL4 uses when no scenario is sent: the team's own default. */
 export const TEAM_DEFAULT_SCENARIO = 'team_default';
 
@@ -40,4 +43,7 @@ export const SETTINGS: ReadonlyArray<ISetting> = [
     setting(SettingId.BotAlias, SettingType.STRING, 'SIGNL4'),
     setting(SettingId.BotAvatarUrl, SettingType.STRING, ''),
     setting(SettingId.ApiKey, SettingType.PASSWORD, ''),
+    setting(SettingId.AlertLink, SettingType.STRING, SIGNL4_PORTAL),
+    setting(SettingId.RaiseRoles, SettingType.STRING, ''),
+    setting(SettingId.ActRoles, SettingType.STRING, ''),
 ];

@@ -12,6 +12,8 @@ export interface AlertLink {
     readonly threadId: string;
     /** Set for alerts raised from chat; the key of their {@link AlertRecord}. */
     readonly externalId?: string;
+    /** The key of the alert's card; chat alerts use their ExternalID. */
+    readonly cardRef?: string;
 }
 
 /** An alert raised from chat and the state of its delivery to SIGNL4. */
@@ -51,11 +53,11 @@ export class AlertStore {
     }
 
     /** Remembers another SIGNL4 id (`eventId` from the webhook's answer, or `alert.id` from an event) of a thread. */
-    public async linkId(kind: 'event' | 'alert-id', id: string, link: AlertLink): Promise<void> {
-        const { roomId, threadId, externalId } = link;
+    public async linkId(kind: 'event' | 'alert-id' | 'thread', id: string, link: AlertLink): Promise<void> {
+        const { roomId, threadId, externalId, cardRef } = link;
         await writable(this.writer, 'AlertStore').updateByAssociation(
             key(kind, id),
-            { roomId, threadId, externalId },
+            { roomId, threadId, externalId, cardRef },
             true,
         );
     }
@@ -65,6 +67,7 @@ export class AlertStore {
         externalEventId?: string;
         eventId?: string;
         alertId?: string;
+        threadId?: string;
     }): Promise<AlertLink | undefined> {
         const candidates: Array<RocketChatAssociationRecord> = [];
         if (ids.externalEventId) {
@@ -76,10 +79,15 @@ export class AlertStore {
         if (ids.alertId) {
             candidates.push(key('alert-id', ids.alertId));
         }
+        if (ids.threadId) {
+            candidates.push(key('thread', ids.threadId));
+        }
         for (const candidate of candidates) {
             const found = await firstRecord<AlertLink>(this.reader, candidate);
             if (found) {
-                return { roomId: found.roomId, threadId: found.threadId, externalId: found.externalId };
+                const { roomId, threadId, externalId, cardRef } = found;
+
+                return { roomId, threadId, externalId, cardRef: cardRef ?? externalId };
             }
         }
 

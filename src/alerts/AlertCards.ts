@@ -1,0 +1,120 @@
+import { IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+
+import { AppContext } from '../AppContext';
+import { renderAlertCard } from '../chat/alertCard';
+import { ChatPoster } from '../chat/ChatPoster';
+import { AlertCard, CardStatus, CardStore } from '../storage/CardStore';
+
+/** A card's status only moves forward: an acknowledgement arriving after the close changes nothing. */
+const STATUS_RANK: Record<CardStatus, number> = { new: 0, acknowledged: 1, closed: 2 };
+
+export type NewCard = Omit<AlertCard, 'messageId' | 'threadId' | 'status' | 'notes'>;
+
+/**
+ * One card per alert, edited in place as the alert changes, with one short line per change in its thread. Changes
+ * reach a card from its buttons and from SIGNL4's events, often both for the same change: each shows once.
+ */
+export class AlertCards {
+    private readonly store: CardStore;
+
+    private readonly poster: ChatPoster;
+
+    constructor(
+        private readonly app: AppContext,
+        private readonly read: IRead,
+        private readonly modify: IModify,
+        persistence: IPersistence,
+    ) {
+        this.store = new CardStore(read.getPersistenceReader(), persistence);
+        this.poster = new ChatPoster(read, modify, app.settingsCache.config);
+    }
+
+    public card(ref: string): Promise<AlertCard | undefined> {
+        return this.store.card(ref);
+    }
+
+    /** Posts a card with a fallback text; in `threadId` when given (chat alerts), else as a thread of its own. */
+    public async post(fields: NewCard, room: IRoom, text: string, threadId?: string): Promise<AlertCard> {
+        const draft: AlertCard = { ...fields, messageId: '', threadId: threadId ?? '', status: 'new', notes: [] };
+        const messageId = await this.poster.post(room, text, threadId, this.blocks(draft));
+        const card = { ...draft, messageId, threadId: threadId ?? messageId };
+        await this.store.save(card);
+
+        return card;
+    }
+
+    /** Moves the card to a later status, edits it and says so in its thread; false when it already was there. */
+    public async changeStatus(ref: string, status: CardStatus, by: string, line: string): Promise<boolean> {
+        const card = await this.store.card(ref);
+        if (!card || STATUS_RANK[status] <= STATUS_RANK[card.status]) {
+            return false;
+        }
+        const changed = { ...card, status, statusBy: by };
+        await this.store.save(changed);
+        await this.redraw(changed);
+        await this.say(changed, line);
+
+        return true;
+    }
+
+    /** Shows a note in the card's thread, unless it is SIGNL4's echo of a note added from chat. */
+    public async addNote(ref: string, text: string, line: string, origin: 'chat' | 'signl4'): Promise<boolean> {
+        const card = await this.store.card(ref);
+        if (!card) {
+            return false;
+        }
+        const fingerprint = text.trim();
+        if (origin === 'signl4' && card.notes.includes(fingerprint)) {
+            await this.store.save({ ...card, notes: card.notes.filter((note) => note !== fingerprint) });
+
+            return false;
+        }
+        if (origin === 'chat') {
+            await this.store.save({ ...card, notes: [...card.notes, fingerprint] });
+        }
+        await this.say(card, line);
+
+        return true;
+    }
+
+    /** Remembers SIGNL4's id of the alert, needed by the buttons and the "Open in SIGNL4" link. */
+    public async learnAlertId(ref: string, alertId: string): Promise<AlertCard | undefined> {
+        const card = await this.store.card(ref);
+        if (!card || card.alertId === alertId) {
+            return card;
+        }
+        const known = { ...card, alertId };
+        await this.store.save(known);
+        await this.redraw(known);
+
+        return known;
+    }
+
+    public async say(card: AlertCard, line: string): Promise<void> {
+        const room = await this.poster.roomById(card.roomId);
+        if (room) {
+            await this.poster.post(room, line, card.threadId);
+        }
+    }
+
+    private async redraw(card: AlertCard): Promise<void> {
+        const appUser = await this.read.getUserReader().getAppUser(this.app.getID());
+        if (!appUser) {
+            return;
+        }
+        const builder = await this.modify.getUpdater().message(card.messageId, appUser);
+        builder.setBlocks(this.blocks(card));
+        await this.modify.getUpdater().finish(builder);
+    }
+
+    private blocks(card: AlertCard) {
+        const config = this.app.settingsCache.config;
+
+        return renderAlertCard(card, this.app.settingsCache.language, {
+            appId: this.app.getID(),
+            buttons: Boolean(config.apiKey),
+            signl4Link: config.alertLink,
+        });
+    }
+}
