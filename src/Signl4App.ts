@@ -23,6 +23,9 @@ import { Signl4Command } from './commands/Signl4Command';
 import { EventsEndpoint } from './endpoints/EventsEndpoint';
 import { ensureEndpointToken, syncEventsUrlSetting } from './endpoints/eventsUrl';
 import { jobProcessors } from './jobs/processors';
+import { ChatPoster } from './chat/ChatPoster';
+import { t } from './locale/texts';
+import { hasAllowedRole } from './settings/AppConfig';
 import { ConfigCache } from './settings/ConfigCache';
 import { SETTINGS } from './settings/settings';
 import { SettingId } from './settings/SettingId';
@@ -81,6 +84,9 @@ export default class Signl4App extends App implements IPostMessageSent, AppConte
             return;
         }
         await this.settingsCache.loadWorkspaceSettings(read.getEnvironmentReader());
+        if (!(await this.mayRaise(message, read, modify))) {
+            return;
+        }
         const source = {
             messageId: message.id,
             room: message.room,
@@ -104,6 +110,22 @@ export default class Signl4App extends App implements IPostMessageSent, AppConte
             endpoints: [new EventsEndpoint(this)],
         });
         await configuration.scheduler.registerProcessors(jobProcessors());
+    }
+
+    /** The `raise_roles` setting; someone outside it hears why nothing happened, in the message's thread. */
+    private async mayRaise(message: IMessage, read: IRead, modify: IModify): Promise<boolean> {
+        const { raiseRoles } = this.settingsCache.config;
+        if (hasAllowedRole(message.sender.roles, raiseRoles)) {
+            return true;
+        }
+        const text = t(this.settingsCache.language, 'raiseNotPermitted', { roles: raiseRoles.join(', ') });
+        await new ChatPoster(read, modify, this.settingsCache.config).post(
+            message.room,
+            text,
+            message.threadId ?? message.id,
+        );
+
+        return false;
     }
 
     private logConfigurationProblems(): void {

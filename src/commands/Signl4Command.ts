@@ -6,6 +6,7 @@ import { AlertRaiser } from '../alerts/AlertRaiser';
 import { buildAlertRequest } from '../alerts/messageTrigger';
 import { ChatPoster, neutralizeMentions } from '../chat/ChatPoster';
 import { t } from '../locale/texts';
+import { hasAllowedRole } from '../settings/AppConfig';
 import { helpText, statusReport } from './statusReport';
 
 /** Words after `/signl4` that are commands, not the text of an alert. */
@@ -51,6 +52,10 @@ export class Signl4Command implements ISlashCommand {
             return tell(`${t(language, 'commandUnknown', { word: first })}\n${helpText(this.app, language)}`);
         }
 
+        const { raiseRoles } = this.app.settingsCache.config;
+        if (!hasAllowedRole(context.getSender().roles, raiseRoles)) {
+            return tell(t(language, 'raiseNotPermitted', { roles: raiseRoles.join(', ') }));
+        }
         const text = (subcommand === 'alert' ? rest : args).join(' ').trim();
         if (!text) {
             return tell(t(language, 'commandEmptyAlert'));
