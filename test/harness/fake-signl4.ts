@@ -4,7 +4,8 @@ import type { AddressInfo, Socket } from 'net';
 
 // A stand-in for SIGNL4 on 127.0.0.1 with a random port. `POST /webhook/:secret` raises an event for a known secret
 // (201 {"eventId"}) and answers an unknown one like SIGNL4 does (404 with code 3004). Any other path is recorded and
-// answered 200 {} (room for /api/v2/alerts/:id/acknowledge and friends). The next answers can be scripted.
+// answered 200 {}, until an API key is set (`setApiKey`): then `/api/v2/...` behaves like SIGNL4's REST API (alerts
+// with a lifecycle, users, teams, duty; see `answerRest`). The next answers can be scripted, for REST calls too.
 
 export interface RecordedRequest {
     method: string;
@@ -20,7 +21,34 @@ export interface RaisedAlert {
     externalId: string;
     eventId: string;
     body: Record<string, unknown>;
+    // The id SIGNL4 gives the alert (`alert.id` in outbound events, `{alertId}` of REST calls); unset for updates.
+    alertId?: string;
 }
+
+export type FakeAlertState = 'new' | 'acknowledged' | 'closed';
+
+export interface FakeSignl4User {
+    id: string;
+    email: string;
+    name: string;
+    teamIds: string[];
+}
+
+// One alert as the fake's REST API sees it.
+export interface FakeAlert {
+    id: string;
+    externalId: string;
+    eventId: string;
+    title: string;
+    text: string;
+    state: FakeAlertState;
+    createdAt: number;
+    annotations: Array<{ userId: string; text: string }>;
+    // Who acknowledged or closed it, with the body field names the client sent.
+    actions: Array<{ action: 'acknowledge' | 'close'; body: Record<string, unknown> }>;
+}
+
+const STATUS_CODES: Record<FakeAlertState, number> = { new: 1, acknowledged: 2, closed: 4 };
 
 export type ScriptedAnswer =
     | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
@@ -37,6 +65,13 @@ export class FakeSignl4 {
     private readonly secrets = new Set<string>();
     private readonly timers = new Set<NodeJS.Timeout>();
     private readonly sockets = new Set<Socket>();
+    private readonly alerts = new Map<string, FakeAlert>();
+    private readonly users = new Map<string, FakeSignl4User>();
+    private readonly teams = new Map<string, string>();
+    // userId -> ids of the teams the user is punched in to.
+    private readonly duty = new Map<string, Set<string>>();
+    private apiKey: string | undefined;
+    private alertCounter = 0;
 
     private constructor() {
         this.server = http.createServer((request, response) => this.handle(request, response));
@@ -72,6 +107,56 @@ export class FakeSignl4 {
     // Queues answers for the next requests, in order; each is used once.
     public answerNext(...answers: ScriptedAnswer[]): void {
         this.script.push(...answers);
+    }
+
+    // Turns on the REST API under /api/v2: every call must carry this key in X-S4-Api-Key, else 401.
+    public setApiKey(key: string): void {
+        this.apiKey = key;
+    }
+
+    public addUser(user: { id: string; email: string; name?: string; teamIds?: string[] }): void {
+        const teamIds = user.teamIds ?? [];
+        this.users.set(user.id, { id: user.id, email: user.email, name: user.name ?? user.email, teamIds });
+        teamIds.filter((teamId) => !this.teams.has(teamId)).forEach((teamId) => this.teams.set(teamId, teamId));
+    }
+
+    public addTeam(team: { id: string; name: string }): void {
+        this.teams.set(team.id, team.name);
+    }
+
+    public setOnDuty(userId: string, teamId: string, onDuty: boolean): void {
+        const teams = this.duty.get(userId) ?? new Set<string>();
+        if (onDuty) {
+            teams.add(teamId);
+        } else {
+            teams.delete(teamId);
+        }
+        this.duty.set(userId, teams);
+    }
+
+    // The teams a user is punched in to.
+    public onDutyTeams(userId: string): string[] {
+        return [...(this.duty.get(userId) ?? [])];
+    }
+
+    // An alert that did not come through the webhook (monitoring, say); returns its alert id.
+    public createAlert(alert: { externalId?: string; title?: string; text?: string } = {}): string {
+        return this.addAlert(alert.externalId ?? '', `${Date.now()}_${randomUUID()}`, alert.title, alert.text).id;
+    }
+
+    public alertState(alertId: string): FakeAlertState | undefined {
+        return this.alerts.get(alertId)?.state;
+    }
+
+    // The newest alert raised with this ExternalID.
+    public alertIdFor(externalId: string): string | undefined {
+        return this.alertsNewestFirst().find((alert) => alert.externalId === externalId)?.id;
+    }
+
+    public alert(alertId: string): FakeAlert | undefined {
+        const alert = this.alerts.get(alertId);
+
+        return alert && { ...alert, annotations: [...alert.annotations], actions: [...alert.actions] };
     }
 
     public requests(): RecordedRequest[] {
@@ -120,7 +205,9 @@ export class FakeSignl4 {
             if (this.secrets.has(secret)) {
                 const eventId = `${Date.now()}_${randomUUID()}`;
                 const body = (entry.body ?? {}) as Record<string, unknown>;
-                this.raised.push({ externalId: String(body['X-S4-ExternalID'] ?? ''), eventId, body });
+                const externalId = String(body['X-S4-ExternalID'] ?? '');
+                const alertId = this.applyWebhookStatus(externalId, eventId, body);
+                this.raised.push({ externalId, eventId, body, ...(alertId ? { alertId } : {}) });
 
                 return sendJson(response, 201, { eventId });
             }
@@ -138,7 +225,148 @@ export class FakeSignl4 {
             return sendJson(response, 405, { message: 'Method not allowed.' });
         }
 
+        if (this.apiKey !== undefined && /^\/api\//.test(request.url ?? '')) {
+            const [status, body] = this.answerRest(entry, request.headers);
+
+            return sendJson(response, status, body);
+        }
+
         sendJson(response, 200, {});
+    }
+
+    // `new` (or no status) raises an alert; `acknowledged` / `resolved` act on the newest one with that ExternalID.
+    private applyWebhookStatus(externalId: string, eventId: string, body: Record<string, unknown>): string | undefined {
+        const status = String(body['X-S4-Status'] ?? 'new').toLowerCase();
+        if (status === 'new' || status === '') {
+            return this.addAlert(externalId, eventId, stringOf(body.Title), stringOf(body.Message)).id;
+        }
+        const existing = this.alertsNewestFirst().find((alert) => externalId && alert.externalId === externalId);
+        if (existing && existing.state !== 'closed') {
+            existing.state = status === 'resolved' ? 'closed' : 'acknowledged';
+        }
+
+        return undefined;
+    }
+
+    private addAlert(externalId: string, eventId: string, title = '', text = ''): FakeAlert {
+        this.alertCounter += 1;
+        const alert: FakeAlert = {
+            id: `alert-${this.alertCounter}-${randomUUID().slice(0, 8)}`,
+            externalId,
+            eventId,
+            title,
+            text,
+            state: 'new',
+            createdAt: this.alertCounter,
+            annotations: [],
+            actions: [],
+        };
+        this.alerts.set(alert.id, alert);
+
+        return alert;
+    }
+
+    private alertsNewestFirst(): FakeAlert[] {
+        return [...this.alerts.values()].sort((a, b) => b.createdAt - a.createdAt);
+    }
+
+    // SIGNL4's REST API, as far as the app uses it: [status, JSON body].
+    private answerRest(entry: RecordedRequest, headers: http.IncomingHttpHeaders): [number, unknown] {
+        if (headers['x-s4-api-key'] !== this.apiKey) {
+            return [401, { message: 'API Key is invalid.' }];
+        }
+        const url = new URL(entry.path, 'http://fake');
+        const route = `${entry.method} ${url.pathname.replace(/^\/api\/v2/, '')}`;
+        const body = (typeof entry.body === 'object' && entry.body !== null ? entry.body : {}) as Record<
+            string,
+            unknown
+        >;
+
+        const alertAction = /^POST \/alerts\/([^/]+)\/(acknowledge|close|annotate)$/.exec(route);
+        if (alertAction) {
+            return this.actOnAlert(decodeURIComponent(alertAction[1]), alertAction[2], body);
+        }
+        const alertRead = /^GET \/alerts\/([^/]+)$/.exec(route);
+        if (alertRead && alertRead[1] !== 'paged') {
+            const alert = this.alerts.get(decodeURIComponent(alertRead[1]));
+
+            return alert ? [200, restAlert(alert)] : [404, { message: 'Alert not found.' }];
+        }
+        if (route === 'POST /alerts/paged') {
+            const externalId = stringOf(body.externalId);
+            const max = Number(url.searchParams.get('maxResults') ?? 10);
+            const results = this.alertsNewestFirst()
+                .filter((alert) => !externalId || alert.externalId === externalId)
+                .slice(0, max)
+                .map(restAlert);
+
+            return [200, { results, hasMore: false, continuationToken: null }];
+        }
+        if (route === 'GET /teams') {
+            return [200, [...this.teams].map(([id, name]) => ({ id, name }))];
+        }
+        if (route === 'GET /users') {
+            return [200, [...this.users.values()].map((user) => this.restUser(user))];
+        }
+        const userRead = /^GET \/users\/([^/]+)$/.exec(route);
+        if (userRead) {
+            const key = decodeURIComponent(userRead[1]).toLowerCase();
+            const user = [...this.users.values()].find(
+                (candidate) => candidate.id === key || candidate.email.toLowerCase() === key,
+            );
+
+            return user ? [200, this.restUser(user)] : [404, { message: 'User not found.' }];
+        }
+        const punch = /^POST \/duties\/(punchin|punchout)$/i.exec(route);
+        if (punch) {
+            return this.punch(punch[1].toLowerCase() === 'punchin', body);
+        }
+
+        return [404, { message: `No route ${route}.` }];
+    }
+
+    private actOnAlert(alertId: string, action: string, body: Record<string, unknown>): [number, unknown] {
+        const alert = this.alerts.get(alertId);
+        if (!alert) {
+            return [404, { message: 'Alert not found.' }];
+        }
+        if (action === 'annotate') {
+            alert.annotations.push({ userId: stringOf(body.userId ?? body.uid), text: stringOf(body.text) });
+
+            return [200, {}];
+        }
+        if (alert.state === 'closed') {
+            return [409, { message: 'Alert is already closed.' }];
+        }
+        alert.state = action === 'close' ? 'closed' : 'acknowledged';
+        alert.actions.push({ action: action === 'close' ? 'close' : 'acknowledge', body });
+
+        return [200, {}];
+    }
+
+    private punch(punchIn: boolean, body: Record<string, unknown>): [number, unknown] {
+        const userId = stringOf(body.userId);
+        const teamIds = Array.isArray(body.teamIds) ? body.teamIds.map(String) : undefined;
+        if (!userId || !teamIds) {
+            return [400, { message: 'userId and teamIds are required.' }];
+        }
+        if (!this.users.has(userId)) {
+            return [404, { message: 'User not found.' }];
+        }
+        teamIds.forEach((teamId) => this.setOnDuty(userId, teamId, punchIn));
+
+        return [200, {}];
+    }
+
+    private restUser(user: FakeSignl4User): Record<string, unknown> {
+        const onDuty = this.duty.get(user.id) ?? new Set<string>();
+        const dutyInfos = user.teamIds.map((teamId) => ({
+            teamId,
+            dutyMode: onDuty.has(teamId) ? 1 : 0,
+            lastChange: new Date(0).toISOString(),
+        }));
+
+        return { id: user.id, name: user.name, mail: user.email, dutyInfos };
     }
 
     private answerScripted(
@@ -194,6 +422,21 @@ export class FakeSignl4 {
             this.answerNormally(entry, request, response);
         }
     }
+}
+
+function restAlert(alert: FakeAlert): Record<string, unknown> {
+    return {
+        id: alert.id,
+        title: alert.title,
+        text: alert.text,
+        statusCode: STATUS_CODES[alert.state],
+        externalEventId: alert.externalId,
+        eventId: alert.eventId,
+    };
+}
+
+function stringOf(value: unknown): string {
+    return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }
 
 function parseBody(raw: string): unknown {
