@@ -63,6 +63,7 @@ export class AlertRaiser {
             createdAt: new Date().toISOString(),
         };
         await this.store.saveAlert(record);
+        await this.store.linkId('thread', threadId, { ...record, cardRef: record.externalId });
         await this.attempt(record, room);
     }
 

@@ -77,6 +77,7 @@ export class EventRouter {
 
         const title = event.alert?.title ?? event.alert?.text;
         const ref = `s4-${alertId ?? event.id}`;
+        const externalId = event.alert?.externalEventId;
         const text = title
             ? t(language, 'newAlert', { title: neutralizeMentions(title) })
             : t(language, 'newAlertUntitled');
@@ -85,6 +86,7 @@ export class EventRouter {
                 ref,
                 roomId: room.id,
                 alertId,
+                externalId,
                 title: neutralizeMentions(title ?? t(language, 'newAlertUntitled')),
                 text: neutralizeMentions(event.alert?.text && event.alert.text !== title ? event.alert.text : ''),
                 raisedAt: new Date().toISOString(),
@@ -94,6 +96,7 @@ export class EventRouter {
         );
         const cardLink = { roomId: room.id, threadId: card.threadId, cardRef: ref };
         await Promise.all([
+            this.store.linkId('thread', card.threadId, cardLink),
             alertId ? this.store.linkId('alert-id', alertId, cardLink) : undefined,
             event.alert?.eventId ? this.store.linkId('event', event.alert.eventId, cardLink) : undefined,
         ]);

@@ -7,10 +7,11 @@ import { buildAlertRequest } from '../alerts/messageTrigger';
 import { ChatPoster, neutralizeMentions } from '../chat/ChatPoster';
 import { t } from '../locale/texts';
 import { hasAllowedRole } from '../settings/AppConfig';
+import { resolveAlert } from './resolveAlert';
 import { helpText, statusReport } from './statusReport';
 
 /** Words after `/signl4` that are commands, not the text of an alert. */
-const SUBCOMMANDS = new Set(['help', 'status', 'alert']);
+const SUBCOMMANDS = new Set(['help', 'status', 'alert', 'resolve']);
 
 /**
  * `/signl4 <text>` raises an alert; `help` and `status` explain and check the set-up. A single unknown word gets help
@@ -47,6 +48,16 @@ export class Signl4Command implements ISlashCommand {
         }
         if (subcommand === 'status') {
             return tell(await statusReport(this.app, context.getSender(), read, http, persistence, language));
+        }
+        if (subcommand === 'resolve') {
+            const answer = await resolveAlert(
+                this.app,
+                context.getSender(),
+                { threadId: context.getThreadId(), reference: rest[0] },
+                { read, modify, http, persistence },
+            );
+
+            return answer ? tell(answer) : undefined;
         }
         if (!SUBCOMMANDS.has(subcommand) && rest.length === 0) {
             return tell(`${t(language, 'commandUnknown', { word: first })}\n${helpText(this.app, language)}`);

@@ -37,6 +37,7 @@ export const de: Record<TextKey, string> = {
         '*SIGNL4-Befehle*',
         '`/signl4 <Text>`: löst aus diesem Raum einen SIGNL4-Alarm mit diesem Text aus',
         '`/signl4 alert <Text>`: dasselbe, auch für einen Text aus einem Wort',
+        '`/signl4 resolve`: im Thread eines Alarms, schließt den Alarm in SIGNL4',
         '`/signl4 status`: Prüfung der Einrichtung und die URL für SIGNL4 (nur Admins)',
         '`/signl4 help`: diese Hilfe',
         'Auch eine Nachricht mit einem Auslösewort ({words}) löst einen Alarm aus, in {rooms}.',

@@ -34,6 +34,7 @@ export const en = {
         '*SIGNL4 commands*',
         '`/signl4 <text>`: raise a SIGNL4 alert with this text from this room',
         '`/signl4 alert <text>`: the same, also for a one-word text',
+        "`/signl4 resolve`: in an alert's thread, closes the alert in SIGNL4",
         '`/signl4 status`: setup check and the URL for SIGNL4 (admins only)',
         '`/signl4 help`: this help',
         'A message with a trigger word ({words}) raises an alert too, in {rooms}.',

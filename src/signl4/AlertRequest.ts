@@ -38,6 +38,11 @@ export function webhookBody(alert: AlertRequest): Record<string, string> {
     return body;
 }
 
+/** Resolves, through the webhook, the alert raised with this ExternalID; works without an API key. */
+export function resolveBody(externalId: string): Record<string, string> {
+    return { 'X-S4-ExternalID': externalId, 'X-S4-Status': 'resolved', 'X-S4-SourceSystem': SOURCE_SYSTEM };
+}
+
 /** Fills `{user}`, `{room}` and `{text}` in the admin's title template; unknown placeholders stay as typed. */
 export function renderTitle(template: string, values: { user: string; room: string; text: string }): string {
     const title = template.replace(/\{(user|room|text)\}/g, (_, key: keyof typeof values) => values[key]);

@@ -1,7 +1,7 @@
 import { IHttp } from '@rocket.chat/apps-engine/definition/accessors';
 
 import { describeError } from '../security/redact';
-import { AlertRequest, webhookBody } from './AlertRequest';
+import { AlertRequest, resolveBody, webhookBody } from './AlertRequest';
 import { classifyResponse, DeliveryOutcome } from './deliveryOutcome';
 import { WebhookTarget } from './webhookTarget';
 
@@ -19,10 +19,18 @@ export class WebhookClient {
     ) {}
 
     public async raise(alert: AlertRequest): Promise<DeliveryOutcome> {
+        return this.send(webhookBody(alert));
+    }
+
+    public async resolve(externalId: string): Promise<DeliveryOutcome> {
+        return this.send(resolveBody(externalId));
+    }
+
+    private async send(body: Record<string, string>): Promise<DeliveryOutcome> {
         try {
             const response = await this.http.post(this.target.url, {
                 headers: { 'Content-Type': 'application/json' },
-                content: JSON.stringify(webhookBody(alert)),
+                content: JSON.stringify(body),
                 timeout: WEBHOOK_TIMEOUT_MS,
             });
 

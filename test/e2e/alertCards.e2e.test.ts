@@ -99,4 +99,54 @@ describe('alert cards in the real Apps-Engine, without an API key', () => {
         expect(badge(world.host.messages().find((m) => m.id === card?.id))).toBe('✅ Acknowledged by Rene');
         expect(world.host.threadOf(card!.id).map((reply) => reply.text)).toEqual(['✅ Acknowledged by Rene']);
     });
+
+    it('resolves an alert from its thread with /signl4 resolve, through the webhook, and shows the close once', async () => {
+        const { message, externalId, eventId } = await world.raiseFromChat('SIGNL4 login broken');
+        const cardId = world.host.threadOf(message.id)[0].id;
+
+        await world.host.runCommand('signl4', ['resolve'], {
+            sender: world.alice,
+            room: world.ops,
+            threadId: message.id,
+        });
+        await world.sendEvent(event('201-closed', { externalId, eventId }));
+
+        expect(world.alertsReceived().pop()).toEqual({
+            'X-S4-ExternalID': externalId,
+            'X-S4-Status': 'resolved',
+            'X-S4-SourceSystem': 'RocketChat',
+        });
+        expect(badge(world.host.messages().find((m) => m.id === cardId))).toBe('☑️ Closed by @alice');
+        expect(world.host.threadOf(message.id).map((reply) => reply.text)).toEqual([
+            '🚨 SIGNL4 alert raised. Updates will follow in this thread.',
+            '☑️ Resolved from chat by @alice',
+        ]);
+    });
+
+    it('explains /signl4 resolve outside an alert thread, and refuses to resolve a closed alert again', async () => {
+        const before = world.alertsReceived().length;
+        const { message } = await world.raiseFromChat('SIGNL4 to be closed twice');
+        await world.host.runCommand('signl4', ['resolve'], {
+            sender: world.alice,
+            room: world.ops,
+            threadId: message.id,
+        });
+
+        await world.host.runCommand('signl4', ['resolve'], { sender: world.alice, room: world.ops });
+        await world.host.runCommand('signl4', ['resolve'], {
+            sender: world.alice,
+            room: world.ops,
+            threadId: message.id,
+        });
+
+        const answers = world.host
+            .ephemerals()
+            .filter((ephemeral) => ephemeral.username === 'alice')
+            .map((ephemeral) => ephemeral.text);
+        expect(answers.slice(-2)).toEqual([
+            'Use `/signl4 resolve` in the thread of an alert.',
+            'This alert is already closed.',
+        ]);
+        expect(world.alertsReceived()).toHaveLength(before + 2);
+    });
 });
