@@ -15,6 +15,11 @@ import { IAppInstallationContext } from '@rocket.chat/apps-engine/definition/acc
 import { IMessage, IPostMessageSent } from '@rocket.chat/apps-engine/definition/messages';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import { IUIKitInteractionHandler, IUIKitResponse } from '@rocket.chat/apps-engine/definition/uikit';
+import {
+    UIKitBlockInteractionContext,
+    UIKitViewSubmitInteractionContext,
+} from '@rocket.chat/apps-engine/definition/uikit/UIKitInteractionContext';
 
 import { AppContext } from './AppContext';
 import { AlertRaiser } from './alerts/AlertRaiser';
@@ -29,9 +34,10 @@ import { hasAllowedRole } from './settings/AppConfig';
 import { ConfigCache } from './settings/ConfigCache';
 import { SETTINGS } from './settings/settings';
 import { SettingId } from './settings/SettingId';
+import { handleBlockAction, handleViewSubmit } from './ui/interactionRouter';
 
 /** SIGNL4 mobile alerting for Rocket.Chat. This class only wires the parts together; each lives in its own folder. */
-export default class Signl4App extends App implements IPostMessageSent, AppContext {
+export default class Signl4App extends App implements IPostMessageSent, IUIKitInteractionHandler, AppContext {
     public readonly settingsCache = new ConfigCache();
 
     /** The bot user's id, known after enabling; the sender type check alone already keeps the bot's messages out. */
@@ -99,6 +105,26 @@ export default class Signl4App extends App implements IPostMessageSent, AppConte
             message.room,
             message.threadId ?? message.id,
         );
+    }
+
+    public async executeBlockActionHandler(
+        context: UIKitBlockInteractionContext,
+        read: IRead,
+        http: IHttp,
+        persistence: IPersistence,
+        modify: IModify,
+    ): Promise<IUIKitResponse> {
+        return handleBlockAction(this, context, { read, modify, http, persistence });
+    }
+
+    public async executeViewSubmitHandler(
+        context: UIKitViewSubmitInteractionContext,
+        read: IRead,
+        http: IHttp,
+        persistence: IPersistence,
+        modify: IModify,
+    ): Promise<IUIKitResponse> {
+        return handleViewSubmit(this, context, { read, modify, http, persistence });
     }
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {

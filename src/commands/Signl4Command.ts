@@ -2,16 +2,20 @@ import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/de
 import { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 
 import { AppContext } from '../AppContext';
-import { AlertRaiser } from '../alerts/AlertRaiser';
-import { buildAlertRequest } from '../alerts/messageTrigger';
-import { ChatPoster, neutralizeMentions } from '../chat/ChatPoster';
+import { ChatPoster } from '../chat/ChatPoster';
 import { t } from '../locale/texts';
 import { hasAllowedRole } from '../settings/AppConfig';
+import { Signl4UserCache } from '../storage/Signl4UserCache';
+import { restClientFor } from '../signl4/RestClient';
+import { Signl4UserDirectory } from '../signl4/Signl4UserDirectory';
+import { raiseDialog } from '../ui/raiseDialog';
+import { changeDuty, onCallReport } from './onCall';
+import { raiseByHand } from './raiseByHand';
 import { resolveAlert } from './resolveAlert';
 import { helpText, statusReport } from './statusReport';
 
 /** Words after `/signl4` that are commands, not the text of an alert. */
-const SUBCOMMANDS = new Set(['help', 'status', 'alert', 'resolve']);
+const SUBCOMMANDS = new Set(['help', 'status', 'alert', 'resolve', 'oncall', 'duty']);
 
 /**
  * `/signl4 <text>` raises an alert; `help` and `status` explain and check the set-up. A single unknown word gets help
@@ -49,6 +53,9 @@ export class Signl4Command implements ISlashCommand {
         if (subcommand === 'status') {
             return tell(await statusReport(this.app, context.getSender(), read, http, persistence, language));
         }
+        if (subcommand === 'oncall' || subcommand === 'duty') {
+            return tell(await this.duty(context, subcommand, rest[0], read, http, persistence));
+        }
         if (subcommand === 'resolve') {
             const answer = await resolveAlert(
                 this.app,
@@ -69,39 +76,46 @@ export class Signl4Command implements ISlashCommand {
         }
         const text = (subcommand === 'alert' ? rest : args).join(' ').trim();
         if (!text) {
-            return tell(t(language, 'commandEmptyAlert'));
+            return this.openRaiseDialog(context, modify, () => tell(t(language, 'commandEmptyAlert')));
         }
 
-        return this.raise(context, text, read, modify, http, persistence);
+        const alert = { room: context.getRoom(), sender: context.getSender(), threadId: context.getThreadId(), text };
+
+        return raiseByHand(this.app, alert, { read, modify, http, persistence });
     }
 
-    /** The bot's announcement in the room becomes the alert's thread, as the raising message is for chat alerts. */
-    private async raise(
+    /** `/signl4 alert` without a text opens the dialog; where a client gives no trigger id, the usage hint instead. */
+    private async openRaiseDialog(context: SlashCommandContext, modify: IModify, fallback: () => Promise<void>) {
+        const triggerId = context.getTriggerId();
+        if (!triggerId) {
+            return fallback();
+        }
+        const view = raiseDialog(this.app, { roomId: context.getRoom().id, threadId: context.getThreadId() });
+        await modify.getUiController().openSurfaceView(view, { triggerId }, context.getSender());
+    }
+
+    /** `/signl4 oncall` and `/signl4 duty on|off`, through the REST API as the caller's SIGNL4 user. */
+    private async duty(
         context: SlashCommandContext,
-        text: string,
+        subcommand: 'oncall' | 'duty',
+        change: string | undefined,
         read: IRead,
-        modify: IModify,
         http: IHttp,
         persistence: IPersistence,
-    ) {
-        const room = context.getRoom();
-        const sender = context.getSender();
-        const config = this.app.settingsCache.config;
+    ): Promise<string> {
+        const { apiKey, webhook } = this.app.settingsCache.config;
         const language = this.app.settingsCache.language;
-        const poster = new ChatPoster(read, modify, config);
+        const client = restClientFor(http, apiKey, webhook);
+        if (subcommand === 'oncall') {
+            return onCallReport(client, language);
+        }
+        const wanted = change?.toLowerCase();
+        if (wanted !== 'on' && wanted !== 'off') {
+            return t(language, 'dutyUsage');
+        }
+        const cache = new Signl4UserCache(read.getPersistenceReader(), persistence);
+        const directory = client && new Signl4UserDirectory(client, cache);
 
-        const announcement = t(language, 'alertRaisedFromCommand', {
-            user: sender.username,
-            text: neutralizeMentions(text),
-        });
-        const messageId = await poster.post(room, announcement, context.getThreadId());
-        const threadId = context.getThreadId() ?? messageId;
-        const request = buildAlertRequest(
-            { messageId, room, username: sender.username, text },
-            config,
-            this.app.settingsCache.siteUrl,
-        );
-
-        await new AlertRaiser(this.app, read, modify, http, persistence).raise(request, room, threadId);
+        return changeDuty(client, directory, context.getSender(), wanted, language);
     }
 }

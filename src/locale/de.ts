@@ -37,6 +37,8 @@ export const de: Record<TextKey, string> = {
         '*SIGNL4-Befehle*',
         '`/signl4 <Text>`: löst aus diesem Raum einen SIGNL4-Alarm mit diesem Text aus',
         '`/signl4 alert <Text>`: dasselbe, auch für einen Text aus einem Wort',
+        '`/signl4 alert`: ein Dialog für Titel, Text, Dienst und Szenario',
+        '`/signl4 oncall`: wer im Dienst ist; `/signl4 duty on|off`: zum Dienst an- oder abmelden (braucht den API-Schlüssel)',
         '`/signl4 resolve`: im Thread eines Alarms, schließt den Alarm in SIGNL4',
         '`/signl4 status`: Prüfung der Einrichtung und die URL für SIGNL4 (nur Admins)',
         '`/signl4 help`: diese Hilfe',
@@ -81,15 +83,8 @@ export const de: Record<TextKey, string> = {
     noteModalLabel: 'Notiz',
     noteModalSubmit: 'Notiz hinzufügen',
     cancel: 'Abbrechen',
-    actionNoApiKey:
-        'Die Schaltflächen brauchen den SIGNL4-API-Schlüssel: Bitten Sie einen Admin, ihn in den Einstellungen der SIGNL4-App zu setzen.',
-    actionNotLinked:
-        'Ihr Rocket.Chat-Konto ist nicht mit SIGNL4 verknüpft: Kein SIGNL4-Benutzer hat Ihre bestätigte E-Mail-Adresse{email}.',
     actionNotAllowed: 'SIGNL4 hat das nicht zugelassen: Der Alarm ist bereits {state}.',
     actionNotPermitted: 'Nur {roles} dürfen hier auf SIGNL4-Alarme reagieren.',
-    actionUnauthorized: 'SIGNL4 hat den API-Schlüssel abgelehnt. Bitten Sie einen Admin, die Einstellung zu prüfen.',
-    actionSignl4Down:
-        'SIGNL4 ist gerade nicht erreichbar ({reason}). Bitte versuchen Sie es erneut oder nutzen Sie die SIGNL4-App.',
     actionAlertUnknown: 'SIGNL4 kennt diesen Alarm (noch) nicht. Bitte nutzen Sie die SIGNL4-App.',
     actionFailed: 'SIGNL4 hat das nicht angenommen ({reason}).',
     noteEmpty: 'Bitte schreiben Sie eine Notiz.',
@@ -99,4 +94,34 @@ export const de: Record<TextKey, string> = {
     resolveNoAlert: 'Verwenden Sie `/signl4 resolve` im Thread eines Alarms.',
     resolveAlreadyClosed: 'Dieser Alarm ist bereits geschlossen.',
     resolvedBy: '☑️ Aus dem Chat erledigt von @{user}',
+    restNoApiKey:
+        'Dafür braucht die App einen SIGNL4-API-Schlüssel. Ein Admin kann ihn in den App-Einstellungen eintragen ' +
+        '(SIGNL4-API-Schlüssel).',
+    restUnauthorized:
+        'SIGNL4 hat den API-Schlüssel nicht angenommen. Ein Admin muss den SIGNL4-API-Schlüssel in den ' +
+        'App-Einstellungen prüfen.',
+    restUnavailable: 'SIGNL4 ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten noch einmal.',
+    restRateLimited: 'SIGNL4 erhält gerade zu viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal.',
+    restRejected: 'SIGNL4 hat die Anfrage abgelehnt ({reason}).',
+    onCallTitle: '*Im Dienst bei SIGNL4*',
+    onCallTeam: '• {team}: {people}',
+    onCallNobody: 'niemand',
+    onCallManager: '{name} (Manager)',
+    onCallNoTeams: 'Der SIGNL4-API-Schlüssel sieht kein Team.',
+    noVerifiedEmail:
+        'Ihr Rocket.Chat-Konto hat keine bestätigte E-Mail-Adresse, deshalb findet die App Sie nicht in SIGNL4. ' +
+        'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.',
+    noSignl4User:
+        'SIGNL4 kennt keinen Benutzer mit Ihrer E-Mail-Adresse {email}. Bitten Sie einen SIGNL4-Admin, Sie einzuladen.',
+    dutyNoTeams: 'Sie sind in keinem SIGNL4-Team.',
+    dutyOn: '🟢 Sie sind jetzt bei SIGNL4 im Dienst.',
+    dutyOff: '⚪ Sie sind jetzt bei SIGNL4 außer Dienst.',
+    raiseDialogTitle: 'SIGNL4-Alarm auslösen',
+    raiseDialogTitleLabel: 'Titel (optional)',
+    raiseDialogTextLabel: 'Was ist los?',
+    raiseDialogServiceLabel: 'Dienst / Kategorie (optional)',
+    raiseDialogScenarioLabel: 'Alarmierungsszenario',
+    raiseDialogSubmit: 'Alarm auslösen',
+    raiseDialogNoText: 'Bitte beschreiben Sie, was los ist.',
+    dutyUsage: 'Verwenden Sie `/signl4 duty on` oder `/signl4 duty off`.',
 };

@@ -1,3 +1,4 @@
+import { WebhookSettingProblem, WebhookTarget } from './webhookTarget';
 import { IHttp, IHttpRequest, IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
 
 import { describeError, redact } from '../security/redact';
@@ -113,6 +114,20 @@ export function restBaseUrl(webhookUrl: string | undefined): string {
     } catch {
         return SIGNL4_REST_BASE;
     }
+}
+
+/**
+ * The client for the app's settings: none without an API key; the REST base follows the webhook's origin. A webhook
+ * setting that is not a URL leaves SIGNL4's own.
+ */
+export function restClientFor(
+    http: IHttp,
+    apiKey: string,
+    webhook: WebhookTarget | WebhookSettingProblem,
+): Signl4RestClient | undefined {
+    return apiKey
+        ? new Signl4RestClient(http, apiKey, restBaseUrl(typeof webhook === 'string' ? undefined : webhook.url))
+        : undefined;
 }
 
 type Method = 'GET' | 'POST';

@@ -72,7 +72,7 @@ describe('changeDuty', () => {
 
         expect(await changeDuty(client, directory, USER, 'on', 'en')).toBe('🟢 You are on duty now in SIGNL4.');
         expect(await changeDuty(client, directory, USER, 'off', 'de')).toBe(
-            '⚪ Du bist jetzt bei SIGNL4 außer Dienst.',
+            '⚪ Sie sind jetzt bei SIGNL4 außer Dienst.',
         );
         expect(punches).toEqual([
             ['in', 's4-alice', ['t-1', 't-2']],
@@ -88,7 +88,7 @@ describe('changeDuty', () => {
 
         const unknown = directoryAnswering({ kind: 'not-linked', reason: 'no-signl4-user', email: 'a@example.com' });
         expect(await changeDuty(client, unknown, USER, 'on', 'de')).toBe(
-            'SIGNL4 kennt keinen Benutzer mit deiner E-Mail-Adresse a@example.com. Bitte einen SIGNL4-Admin, dich einzuladen.',
+            'SIGNL4 kennt keinen Benutzer mit Ihrer E-Mail-Adresse a@example.com. Bitten Sie einen SIGNL4-Admin, Sie einzuladen.',
         );
 
         const teamless = directoryAnswering({ ...LINKED, teamIds: [] });

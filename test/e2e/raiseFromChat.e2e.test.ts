@@ -21,7 +21,7 @@ describe('the packaged app in the real Apps-Engine: install, settings and alerts
 
         expect(fs.existsSync(appZip())).toBe(true);
         expect(manifest.requiredApiVersion).toBe('^1.43.0');
-        expect(manifest.implements).toEqual(['IPostMessageSent']);
+        expect(manifest.implements).toEqual(['IPostMessageSent', 'IUIKitInteractionHandler']);
         expect(manifest.permissions.map((permission: { name: string }) => permission.name).sort()).toEqual(
             [
                 'api',
@@ -33,6 +33,7 @@ describe('the packaged app in the real Apps-Engine: install, settings and alerts
                 'scheduler',
                 'server-setting.read',
                 'slashcommand',
+                'ui.interact',
                 'user.read',
             ].sort(),
         );
