@@ -60,11 +60,12 @@ export class CardInteractions {
             ? await client.close(alertId, signl4UserId)
             : await client.acknowledge(alertId, signl4UserId);
         if (!result.ok) {
+            // SIGNL4 refuses a transition the alert is past: closing a closed alert, acknowledging a handled one.
+            const alreadyClosed = closing || card.status === 'closed';
+            const state = t(language, alreadyClosed ? 'stateClosed' : 'stateAcknowledged');
             const text =
                 result.problem === 'not-allowed'
-                    ? t(language, 'actionNotAllowed', {
-                          state: t(language, closing ? 'stateClosed' : 'stateAcknowledged'),
-                      })
+                    ? t(language, 'actionNotAllowed', { state })
                     : restProblemText(result, language);
             this.app.getLogger().warn(`${action} of alert ${alertId} by ${user.username} failed: ${result.detail}`);
 

@@ -107,8 +107,8 @@ export class World {
     }
 
     /** Every place a secret reached that people or log readers see; empty is the only good answer. */
-    public leakedSecrets(): string[] {
-        const secrets = [TEAM_SECRET, this.eventsToken()].filter(Boolean);
+    public leakedSecrets(moreSecrets: string[] = []): string[] {
+        const secrets = [TEAM_SECRET, this.eventsToken(), ...moreSecrets].filter(Boolean);
         const adminId = this.admin.id;
         const visible = [
             ...this.host.messages().map((message) => `message ${message.id}: ${message.text ?? ''}`),
