@@ -58,6 +58,20 @@ export class AlertCards {
         return true;
     }
 
+    /** Marks an unhandled alert as escalated, once; an escalation of a handled alert changes nothing. */
+    public async markEscalated(ref: string, line: string): Promise<boolean> {
+        const card = await this.store.card(ref);
+        if (!card || card.escalated || card.status !== 'new') {
+            return false;
+        }
+        const escalated = { ...card, escalated: true };
+        await this.store.save(escalated);
+        await this.redraw(escalated);
+        await this.say(escalated, line);
+
+        return true;
+    }
+
     /** Shows a note in the card's thread, unless it is SIGNL4's echo of a note added from chat. */
     public async addNote(ref: string, text: string, line: string, origin: 'chat' | 'signl4'): Promise<boolean> {
         const card = await this.store.card(ref);

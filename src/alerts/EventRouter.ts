@@ -47,7 +47,7 @@ export class EventRouter {
             case EventType.AlertAnnotated:
                 return this.annotated(event, language, who);
             case EventType.AlertEscalated:
-                return config.postEscalations ? this.toAlertThread(event, t(language, 'escalated'), true) : 'ignored';
+                return config.postEscalations ? this.escalated(event, t(language, 'escalated')) : 'ignored';
             case EventType.DutyStarted:
             case EventType.DutyEnded:
             case EventType.PunchedIn:
@@ -117,6 +117,15 @@ export class EventRouter {
         }
 
         return this.toAlertThread(event, line, this.app.settingsCache.config.postNewAlerts);
+    }
+
+    private async escalated(event: Signl4Event, line: string): Promise<RoutingResult> {
+        const card = await this.cardOf(await this.findLink(event), event);
+        if (card) {
+            return (await this.cards.markEscalated(card.ref, line)) ? 'posted' : 'ignored';
+        }
+
+        return this.toAlertThread(event, line, true);
     }
 
     private async annotated(event: Signl4Event, language: Language, who: string): Promise<RoutingResult> {

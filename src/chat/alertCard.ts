@@ -76,7 +76,9 @@ function statusBadge(card: AlertCard, language: Language): string {
         case 'closed':
             return t(language, 'cardClosed', { user: by });
         default:
-            return t(language, 'cardNew');
+            return card.escalated
+                ? `${t(language, 'cardNew')} · ${t(language, 'cardEscalated')}`
+                : t(language, 'cardNew');
     }
 }
 

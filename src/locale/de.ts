@@ -124,4 +124,5 @@ export const de: Record<TextKey, string> = {
     raiseDialogSubmit: 'Alarm auslösen',
     raiseDialogNoText: 'Bitte beschreiben Sie, was los ist.',
     dutyUsage: 'Verwenden Sie `/signl4 duty on` oder `/signl4 duty off`.',
+    cardEscalated: '⏫ Eskaliert',
 };

@@ -114,6 +114,7 @@ export const en = {
     raiseDialogSubmit: 'Raise alert',
     raiseDialogNoText: 'Please describe what is wrong.',
     dutyUsage: 'Use `/signl4 duty on` or `/signl4 duty off`.',
+    cardEscalated: '⏫ Escalated',
 };
 
 export type TextKey = keyof typeof en;

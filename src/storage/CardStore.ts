@@ -23,6 +23,8 @@ export interface AlertCard {
     readonly messageUrl?: string;
     readonly status: CardStatus;
     readonly statusBy?: string;
+    /** SIGNL4 escalated the alert because nobody acknowledged it in time. */
+    readonly escalated?: boolean;
     /** Notes already shown in the thread, so that SIGNL4's echo of a note added from chat is not shown twice. */
     readonly notes: ReadonlyArray<string>;
 }

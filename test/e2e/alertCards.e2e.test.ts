@@ -149,4 +149,23 @@ describe('alert cards in the real Apps-Engine, without an API key', () => {
         ]);
         expect(world.alertsReceived()).toHaveLength(before + 2);
     });
+
+    it('marks the card escalated once, however often SIGNL4 escalates', async () => {
+        const { message, externalId, eventId } = await world.raiseFromChat('SIGNL4 nobody answers');
+        const cardId = world.host.threadOf(message.id)[0].id;
+
+        await world.sendEvent(event('202-escalated', { externalId, eventId }));
+        await world.sendEvent(event('202-escalated', { externalId, eventId }));
+
+        expect(badge(world.host.messages().find((m) => m.id === cardId))).toBe('🆕 New');
+        expect(
+            String(blocksOf(world.host.messages().find((m) => m.id === cardId))[1].elements?.[0]?.text).startsWith(
+                '🆕 New · ⏫ Escalated · ',
+            ),
+        ).toBe(true);
+        expect(world.host.threadOf(message.id).map((reply) => reply.text)).toEqual([
+            '🚨 SIGNL4 alert raised. Updates will follow in this thread.',
+            '⏫ Escalated: nobody has acknowledged this alert yet.',
+        ]);
+    });
 });
