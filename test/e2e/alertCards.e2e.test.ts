@@ -1,5 +1,5 @@
 import { StoredMessage } from '../harness/host';
-import { signl4Event } from '../fixtures/signl4Fixtures';
+import { freshSignl4Event } from '../fixtures/signl4Fixtures';
 import { World } from './world';
 
 type Block = { type: string; blockId?: string; text?: { text: string }; elements?: Array<Record<string, unknown>> };
@@ -20,12 +20,7 @@ function buttons(message: StoredMessage | undefined): string[] {
     return (actions?.elements ?? []).map((element) => String(element.actionId));
 }
 
-let sequence = 0;
-function event(name: Parameters<typeof signl4Event>[0], ids: { externalId?: string; eventId?: string } = {}) {
-    sequence += 1;
-
-    return signl4Event(name, { ...ids, notificationId: `card-notification-${sequence}` });
-}
+const event = freshSignl4Event;
 
 /** Issue 3, points 1 and 3 without an API key: one card per alert, its status edited in place by SIGNL4's events. */
 describe('alert cards in the real Apps-Engine, without an API key', () => {

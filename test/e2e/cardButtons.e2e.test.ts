@@ -1,6 +1,6 @@
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { signl4Event } from '../fixtures/signl4Fixtures';
+import { freshSignl4Event } from '../fixtures/signl4Fixtures';
 import { StoredMessage } from '../harness/host';
 import { World } from './world';
 
@@ -13,7 +13,6 @@ type Block = { type: string; blockId?: string; elements?: Array<Record<string, u
 describe('alert card buttons, dialogs and duty commands in the real Apps-Engine', () => {
     let world: World;
     let bob: IUser;
-    let sequence = 0;
 
     beforeAll(async () => {
         world = await World.start({ settings: { signl4_api_key: API_KEY } });
@@ -66,12 +65,6 @@ describe('alert card buttons, dialogs and duty commands in the real Apps-Engine'
         return world.host.ephemerals(user).pop()?.text ?? '';
     }
 
-    function notification(name: Parameters<typeof signl4Event>[0], ids: { externalId: string; eventId: string }) {
-        sequence += 1;
-
-        return signl4Event(name, { ...ids, notificationId: `buttons-${sequence}` });
-    }
-
     async function raise(text: string) {
         const raised = await world.raiseFromChat(text);
         const cardMessage = world.host.threadOf(raised.message.id)[0];
@@ -95,7 +88,7 @@ describe('alert card buttons, dialogs and duty commands in the real Apps-Engine'
         const alertId = world.signl4.alertIdFor(externalId)!;
 
         await press('signl4-acknowledge', cardMessage);
-        await world.sendEvent(notification('201-acknowledged', { externalId, eventId }));
+        await world.sendEvent(freshSignl4Event('201-acknowledged', { externalId, eventId }));
 
         const [call] = restCalls(`/api/v2/alerts/${alertId}/acknowledge`);
         expect(call.headers['x-s4-api-key']).toBe(API_KEY);
@@ -119,7 +112,7 @@ describe('alert card buttons, dialogs and duty commands in the real Apps-Engine'
             view: { ...opened.view, state: { [NOTE]: { [NOTE]: 'Rolling back' } } },
             user: world.alice,
         });
-        const echo = notification('203-annotated', { externalId, eventId });
+        const echo = freshSignl4Event('203-annotated', { externalId, eventId });
         Object.assign(echo, { annotation: { message: 'Rolling back' }, user: { username: 'Alice' } });
         await world.sendEvent(echo);
 

@@ -1,14 +1,7 @@
-import { signl4Event } from '../fixtures/signl4Fixtures';
+import { freshSignl4Event } from '../fixtures/signl4Fixtures';
 import { World } from './world';
 
-let notificationSequence = 0;
-
-/** A fixture with a fresh notification id, so that the duplicate guard lets it through. */
-function event(name: Parameters<typeof signl4Event>[0], ids: { externalId?: string; eventId?: string } = {}) {
-    notificationSequence += 1;
-
-    return signl4Event(name, { ...ids, notificationId: `notification-${notificationSequence}` });
-}
+const event = freshSignl4Event;
 
 /** Point 5: SIGNL4's outbound events come back to chat, in the thread of the alert they belong to. */
 describe('SIGNL4 events in the real Apps-Engine', () => {
@@ -70,7 +63,7 @@ describe('SIGNL4 events in the real Apps-Engine', () => {
 
     it('posts an alert from monitoring in the events room, and its updates in that thread, found by alert.id', async () => {
         const created = event('200-alert-created');
-        const alertId = `monitoring-${notificationSequence}`;
+        const alertId = 'monitoring-1';
         (created.alert as Record<string, unknown>).id = alertId;
 
         await world.sendEvent(created);
