@@ -1,4 +1,11 @@
-import { IAppAccessors, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
+import {
+    IAppAccessors,
+    IHttp,
+    ILogger,
+    IModify,
+    IPersistence,
+    IRead,
+} from '@rocket.chat/apps-engine/definition/accessors';
 
 import { ConfigCache } from './settings/ConfigCache';
 
@@ -9,4 +16,12 @@ export interface AppContext {
     getLogger(): ILogger;
     getAccessors(): IAppAccessors;
     readonly settingsCache: ConfigCache;
+}
+
+/** The accessors a handler receives from the engine, passed on as one. */
+export interface Accessors {
+    readonly read: IRead;
+    readonly modify: IModify;
+    readonly http: IHttp;
+    readonly persistence: IPersistence;
 }

@@ -22,15 +22,12 @@ import {
 } from '@rocket.chat/apps-engine/definition/uikit/UIKitInteractionContext';
 
 import { AppContext } from './AppContext';
-import { AlertRaiser } from './alerts/AlertRaiser';
-import { buildAlertRequest, canRaiseAlert } from './alerts/messageTrigger';
+import { canRaiseAlert } from './alerts/messageTrigger';
+import { raiseFromMessage } from './alerts/raiseFromMessage';
 import { Signl4Command } from './commands/Signl4Command';
 import { EventsEndpoint } from './endpoints/EventsEndpoint';
 import { ensureEndpointToken, syncEventsUrlSetting } from './endpoints/eventsUrl';
 import { jobProcessors } from './jobs/processors';
-import { ChatPoster } from './chat/ChatPoster';
-import { t } from './locale/texts';
-import { hasAllowedRole } from './settings/AppConfig';
 import { ConfigCache } from './settings/ConfigCache';
 import { SETTINGS } from './settings/settings';
 import { SettingId } from './settings/SettingId';
@@ -86,25 +83,9 @@ export default class Signl4App extends App implements IPostMessageSent, IUIKitIn
         persistence: IPersistence,
         modify: IModify,
     ): Promise<void> {
-        if (!message.id || !canRaiseAlert(message, this.settingsCache.config, this.appUserId)) {
-            return;
+        if (message.id && canRaiseAlert(message, this.settingsCache.config, this.appUserId)) {
+            await raiseFromMessage(this, { ...message, id: message.id }, { read, modify, http, persistence });
         }
-        await this.settingsCache.loadWorkspaceSettings(read.getEnvironmentReader());
-        if (!(await this.mayRaise(message, read, modify))) {
-            return;
-        }
-        const source = {
-            messageId: message.id,
-            room: message.room,
-            username: message.sender.username,
-            text: message.text ?? '',
-        };
-        const request = buildAlertRequest(source, this.settingsCache.config, this.settingsCache.siteUrl);
-        await new AlertRaiser(this, read, modify, http, persistence).raise(
-            request,
-            message.room,
-            message.threadId ?? message.id,
-        );
     }
 
     public async executeBlockActionHandler(
@@ -136,22 +117,6 @@ export default class Signl4App extends App implements IPostMessageSent, IUIKitIn
             endpoints: [new EventsEndpoint(this)],
         });
         await configuration.scheduler.registerProcessors(jobProcessors());
-    }
-
-    /** The `raise_roles` setting; someone outside it hears why nothing happened, in the message's thread. */
-    private async mayRaise(message: IMessage, read: IRead, modify: IModify): Promise<boolean> {
-        const { raiseRoles } = this.settingsCache.config;
-        if (hasAllowedRole(message.sender.roles, raiseRoles)) {
-            return true;
-        }
-        const text = t(this.settingsCache.language, 'raiseNotPermitted', { roles: raiseRoles.join(', ') });
-        await new ChatPoster(read, modify, this.settingsCache.config).post(
-            message.room,
-            text,
-            message.threadId ?? message.id,
-        );
-
-        return false;
     }
 
     private logConfigurationProblems(): void {

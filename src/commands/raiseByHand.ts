@@ -1,8 +1,7 @@
-import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { AppContext } from '../AppContext';
+import { Accessors, AppContext } from '../AppContext';
 import { AlertRaiser } from '../alerts/AlertRaiser';
 import { buildAlertRequest } from '../alerts/messageTrigger';
 import { ChatPoster, neutralizeMentions } from '../chat/ChatPoster';
@@ -17,13 +16,6 @@ export interface ManualAlert {
     readonly title?: string;
     readonly service?: string;
     readonly alertingScenario?: string;
-}
-
-export interface Accessors {
-    readonly read: IRead;
-    readonly modify: IModify;
-    readonly http: IHttp;
-    readonly persistence: IPersistence;
 }
 
 /** The bot's announcement in the room becomes the alert's thread, as the raising message is for chat alerts. */

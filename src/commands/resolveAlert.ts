@@ -1,7 +1,6 @@
-import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { AppContext } from '../AppContext';
+import { Accessors, AppContext } from '../AppContext';
 import { AlertCards } from '../alerts/AlertCards';
 import { t } from '../locale/texts';
 import { AlertStore } from '../storage/AlertStore';
@@ -16,7 +15,7 @@ export async function resolveAlert(
     app: AppContext,
     user: IUser,
     where: { threadId?: string; reference?: string },
-    accessors: { read: IRead; modify: IModify; http: IHttp; persistence: IPersistence },
+    accessors: Accessors,
 ): Promise<string | undefined> {
     const { read, modify, http, persistence } = accessors;
     const language = app.settingsCache.language;

@@ -4,9 +4,9 @@ import {
     UIKitViewSubmitInteractionContext,
 } from '@rocket.chat/apps-engine/definition/uikit/UIKitInteractionContext';
 
-import { AppContext } from '../AppContext';
+import { Accessors, AppContext } from '../AppContext';
 import { CardAction } from '../chat/alertCard';
-import { Accessors, raiseByHand } from '../commands/raiseByHand';
+import { raiseByHand } from '../commands/raiseByHand';
 import { t } from '../locale/texts';
 import { CardInteractions } from './CardInteractions';
 import { fieldValue, NOTE_FIELD, noteCardOf, noteDialog } from './noteDialog';
