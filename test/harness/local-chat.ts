@@ -7,6 +7,7 @@ import { ChatWorkspace, SITE_URL } from './local-chat/workspace';
 
 // `npm start`: the packaged SIGNL4 app in the real Apps-Engine with a simulated SIGNL4, chatted with from a terminal.
 // `npm start -- --demo` runs a scripted session instead and fails when the app does not answer as expected.
+// `--no-api-key` leaves the SIGNL4 API key out, so cards show how to get their buttons instead of the buttons.
 
 const POLL_MS = 100;
 
@@ -23,12 +24,17 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 interface Options {
     demo: boolean;
     language: string;
+    apiKey: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
     const languageAt = argv.indexOf('--lang');
 
-    return { demo: argv.includes('--demo'), language: languageAt >= 0 ? (argv[languageAt + 1] ?? 'en') : 'en' };
+    return {
+        demo: argv.includes('--demo'),
+        language: languageAt >= 0 ? (argv[languageAt + 1] ?? 'en') : 'en',
+        apiKey: !argv.includes('--no-api-key'),
+    };
 }
 
 async function main(): Promise<number> {
@@ -36,7 +42,13 @@ async function main(): Promise<number> {
     // The host spawns `deno` from node_modules/.bin next to its own file, which is build/start/ once compiled.
     process.env.PATH = `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`;
 
-    const workspace = await ChatWorkspace.start({ language: options.language });
+    if (options.demo && !options.apiKey) {
+        process.stderr.write('--no-api-key is ignored with --demo: the demo presses card buttons.\n');
+    }
+    const workspace = await ChatWorkspace.start({
+        language: options.language,
+        apiKey: options.apiKey || options.demo,
+    });
     try {
         return options.demo ? await demo(workspace) : await interactive(workspace);
     } finally {
@@ -85,9 +97,13 @@ async function interactive(workspace: ChatWorkspace): Promise<number> {
     const chat = new ChatConsole(workspace, print, { showPeople: false });
     chat.transcript.skipAll();
 
+    const buttons = workspace.apiKeySet()
+        ? 'An API key is set and SIGNL4 knows you and alice: cards have buttons (start with --no-api-key for none).'
+        : 'No API key is set (--no-api-key): the cards say how to get their buttons.';
     process.stdout.write(
         `Local Rocket.Chat at ${SITE_URL} with the SIGNL4 app. You are "you" (admin); alice is here too.\n` +
-            `Rooms: #general (SIGNL4 events), #ops, #random. SIGNL4 is simulated on this machine.\n${HELP}\n`,
+            `Rooms: #general (SIGNL4 events), #ops, #random. SIGNL4 is simulated on this machine.\n` +
+            `${buttons}\n${HELP}\n`,
     );
 
     let pumping = false;

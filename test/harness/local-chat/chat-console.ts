@@ -1,16 +1,29 @@
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { EndpointResult } from '../host';
+import { EndpointResult, StoredMessage } from '../host';
+import { buttonRow, cardChange, cardMessages, readCard, shortTitle } from './cards';
 import { Transcript } from './transcript';
 import { ChatWorkspace, KnownAlert, Outage, OUTAGES } from './workspace';
 
 const DEFAULT_RESPONDER = 'Rene';
 
+// The card buttons `:press` knows, by the action id the app gives them; the label is read off the card.
+const PRESSABLE: Record<string, string> = {
+    ack: 'signl4-acknowledge',
+    close: 'signl4-close',
+    note: 'signl4-add-note',
+};
+
+// The REST calls by which the app acts in SIGNL4; SIGNL4 reports each change back through the outbound webhook.
+const REST_ACTION = /^\/api\/v2\/alerts\/([^/]+)\/(acknowledge|close|annotate)$/;
+
 export const HELP = [
     'Type a message to post it in the current room (a trigger word such as SIGNL4 raises an alert).',
-    "  /signl4 <text> | help | status   the app's slash command",
+    "  /signl4 <text> | help | status | oncall | duty on|off   the app's slash command",
     '  :room <name>  :as <username>     switch room (general, ops, random) or sender (you, alice)',
+    'Card buttons, pressed as the current sender (the newest card; give #<n> for another, see :cards):',
+    '  :press ack [#n]  :press close [#n]  :press note <text> [#n]  :cards',
     'Simulated SIGNL4 (acts on the newest alert; give #<n> or an ExternalID for another, see :alerts):',
     '  :ack [user]  :close [user]  :note <text>  :escalate  :monitoring <title>  :duty  :alerts',
     'Failures and time:',
@@ -126,6 +139,12 @@ export class ChatConsole {
             case 'alerts':
                 this.listAlerts();
                 break;
+            case 'press':
+                await this.press(args);
+                break;
+            case 'cards':
+                this.listCards();
+                break;
             case 'signl4':
                 this.signl4Health(args);
                 break;
@@ -200,6 +219,114 @@ export class ChatConsole {
                     await this.workspace.annotated(alert, DEFAULT_RESPONDER, rest.join(' ')),
                 );
         }
+    }
+
+    /** `:press ack|close [#n]`, `:press note <text> [#n]`: a click on a card button, as a chat client sends it. */
+    private async press(args: string[]): Promise<void> {
+        const [word = '', ...rest] = args;
+        const button = word.toLowerCase();
+        const actionId = PRESSABLE[button];
+        const reference = /^#\d+$/.test(rest[rest.length - 1] ?? '') ? rest.pop() : undefined;
+        if (!actionId || (button === 'note') !== rest.length > 0) {
+            this.say('(usage: :press ack [#n], :press close [#n], :press note <text> [#n])');
+
+            return;
+        }
+        const cards = cardMessages(this.workspace.host.messages());
+        const message = reference ? cards[Number(reference.slice(1)) - 1] : cards[cards.length - 1];
+        const card = message && readCard(message);
+        if (!message || !card) {
+            this.say(reference ? `(no card ${reference}; see :cards)` : '(no card yet: write "SIGNL4 ..." first)');
+
+            return;
+        }
+        const pressed = card.buttons.find((candidate) => candidate.actionId === actionId);
+        if (!pressed) {
+            const number = cards.indexOf(message) + 1;
+            this.say(
+                card.buttons.length > 0
+                    ? `(card #${number} has no such button now, only ${buttonRow(card)})`
+                    : `(card #${number} has no buttons; it says: ${card.hint ?? 'nothing'})`,
+            );
+
+            return;
+        }
+
+        const restCallsBefore = this.workspace.exchanges().length;
+        const answer = await this.workspace.host.blockAction({
+            actionId,
+            blockId: pressed.blockId,
+            value: pressed.value,
+            user: this.sender,
+            room: message.room,
+            message,
+        });
+        // What the press caused comes before the dialog and before SIGNL4's report of it.
+        this.transcript.newLines().forEach(this.say);
+        if (button === 'note') {
+            await this.submitNote(answer, rest.join(' '));
+            this.transcript.newLines().forEach(this.say);
+        }
+        await this.echoRestActions(restCallsBefore);
+    }
+
+    /** The app answers Add note with a dialog; it is filled in and submitted as the person would. */
+    private async submitNote(answer: unknown, text: string): Promise<void> {
+        const opened = answer as { type?: string; view?: NoteDialog } | undefined;
+        if (opened?.type !== 'modal.open' || !opened.view) {
+            // The app told the presser privately why not; that answer is in the transcript.
+            return;
+        }
+        const view = opened.view;
+        const input = (view.blocks ?? []).find((block) => block.type === 'input');
+        const blockId = input?.blockId ?? '';
+        const fieldId = input?.element?.actionId ?? blockId;
+        const writer = this.sender.id === this.workspace.you.id ? 'you write' : `${this.sender.username} writes`;
+        this.say(`(dialog "${view.title?.text ?? ''}": ${writer} "${text}" and submit)`);
+        const result = (await this.workspace.host.viewSubmit({
+            view: { ...view, state: { [blockId]: { [fieldId]: text } } },
+            user: this.sender,
+        })) as { type?: string; errors?: Record<string, string> } | undefined;
+        if (result?.type === 'errors') {
+            this.say(`(the dialog stays open and says: ${Object.values(result.errors ?? {}).join('; ')})`);
+        }
+    }
+
+    /** Like the real service, SIGNL4 reports a change made through its REST API back to the app's events endpoint. */
+    private async echoRestActions(since: number): Promise<void> {
+        for (const exchange of this.workspace.exchanges().slice(since)) {
+            const action = REST_ACTION.exec(exchange.path.split('?')[0]);
+            const alert = action && this.workspace.alertById(decodeURIComponent(action[1]));
+            if (!action || !alert || exchange.status === undefined || exchange.status >= 300) {
+                continue;
+            }
+            const who = this.sender.name;
+            const [what, result] =
+                action[2] === 'annotate'
+                    ? ['event 203 (annotated)', await this.workspace.annotated(alert, who, noteOf(exchange.body))]
+                    : action[2] === 'close'
+                      ? ['event 201 (closed)', await this.workspace.closed(alert, who)]
+                      : ['event 201 (acknowledged)', await this.workspace.acknowledged(alert, who)];
+            const outcome = (result.content as { result?: string } | undefined)?.result;
+            if (result.status === 200) {
+                const shown = outcome === 'ignored' ? 'the app shows nothing new' : `the app answered "${outcome}"`;
+                this.say(`  [SIGNL4 reported it back: ${what} → ${shown}]`);
+            } else {
+                this.report(what, result);
+            }
+        }
+    }
+
+    private listCards(): void {
+        const cards = cardMessages(this.workspace.host.messages());
+        if (cards.length === 0) {
+            this.say('(no cards yet)');
+        }
+        cards.forEach((message: StoredMessage, index) => {
+            const card = readCard(message)!;
+            const room = `#${message.room.slugifiedName ?? message.room.id}`;
+            this.say(`  #${index + 1} ${room} "${shortTitle(card)}": ${cardChange(card)}`);
+        });
     }
 
     private async monitoring(title: string): Promise<void> {
@@ -298,6 +425,17 @@ export class ChatConsole {
 // The engine registers each processor as "<id>_<appId>"; the app's own id reads better.
 function withoutAppId(processorId: string): string {
     return processorId.replace(/_[0-9a-f-]{36}$/, '');
+}
+
+interface NoteDialog {
+    title?: { text?: string };
+    blocks?: Array<{ type: string; blockId?: string; element?: { actionId?: string } }>;
+}
+
+function noteOf(body: unknown): string {
+    const text = (body as { text?: unknown } | undefined)?.text;
+
+    return typeof text === 'string' ? text : '';
 }
 
 function by(words: string[]): string {

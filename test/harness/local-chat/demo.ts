@@ -1,4 +1,5 @@
 import { StoredMessage } from '../host';
+import { CardView, readCard } from './cards';
 import { ChatConsole } from './chat-console';
 
 const STEP_TIMEOUT_MS = 10_000;
@@ -13,8 +14,9 @@ interface DemoStep {
 export class DemoFailure extends Error {}
 
 /**
- * The scripted tour: an alert from chat, SIGNL4's replies in its thread, an alert from monitoring, an outage with a
- * retry, and the help. Texts are matched by their leading emoji so that `--lang de` passes too.
+ * The scripted tour: an alert from chat, SIGNL4's replies in its thread, an alert from monitoring, the card's buttons
+ * (one press failing), an outage with a retry, and the help. Texts are matched by their leading emoji and buttons by
+ * their action ids, so that `--lang de` passes too.
  */
 function steps(): DemoStep[] {
     let chatAlert = '';
@@ -61,7 +63,9 @@ function steps(): DemoStep[] {
                 probe: (demo) => botReply(demo, newAlertMessage(demo, 'Disk full on db-01')?.id ?? '', '⏫'),
             },
         },
-        { narration: 'SIGNL4 goes down while Alice raises another alert.', line: ':signl4 down 500' },
+        ...cardSteps(),
+        { narration: 'SIGNL4 goes down while Alice raises another alert.', line: ':as alice' },
+        { line: ':signl4 down 500' },
         {
             line: 'SIGNL4 payment queue is stuck',
             expect: {
@@ -101,6 +105,88 @@ function steps(): DemoStep[] {
             expect: {
                 label: 'the status with the events URL, only for you',
                 probe: (demo) => lastEphemeral(demo)?.includes('/api/apps/public/'),
+            },
+        },
+    ];
+}
+
+/**
+ * The card's buttons, pressed by you on Alice's alert: acknowledge, a note through the dialog, a close that fails while
+ * SIGNL4 is down (only you are told; the card stays), the close again. SIGNL4 reports each change back, unseen.
+ */
+function cardSteps(): DemoStep[] {
+    let alert = '';
+    let answersBefore = 0;
+
+    return [
+        {
+            narration: 'With the SIGNL4 API key set, cards have buttons. Alice raises an alert; you act on its card.',
+            line: 'SIGNL4 login page times out',
+            expect: {
+                label: "a card with an Acknowledge button in the thread of Alice's message",
+                probe: (demo) => {
+                    alert = lastPersonMessage(demo).id;
+
+                    return cardIn(demo, alert)?.buttons.some((button) => button.actionId === 'signl4-acknowledge');
+                },
+            },
+        },
+        { line: ':as you' },
+        {
+            line: ':press ack',
+            expect: {
+                label: 'the card acknowledged by @you, said once in its thread although SIGNL4 reported it back',
+                probe: (demo) =>
+                    cardIn(demo, alert)?.details.startsWith('✅') &&
+                    cardIn(demo, alert)?.details.includes('@you') &&
+                    botReplies(demo, alert, '✅').length === 1,
+            },
+        },
+        {
+            line: ':press note Rolling back the deploy',
+            expect: {
+                label: 'the note from the dialog in the thread, once',
+                probe: (demo) =>
+                    botReplies(demo, alert, '📝').filter((reply) => reply.text?.includes('Rolling back the deploy'))
+                        .length === 1,
+            },
+        },
+        {
+            narration: 'SIGNL4 fails just as you press Close: only you are told, and the card stays as it was.',
+            line: ':signl4 down 500',
+            expect: {
+                label: 'the outage switched on',
+                probe: (demo) => {
+                    answersBefore = demo.workspace.host.ephemerals(demo.workspace.you).length;
+
+                    return demo.workspace.signl4Outage() === '500';
+                },
+            },
+        },
+        {
+            line: ':press close',
+            expect: {
+                label: 'a private answer for you, the card still acknowledged, no closing in the thread',
+                probe: (demo) =>
+                    demo.workspace.host.ephemerals(demo.workspace.you).length === answersBefore + 1 &&
+                    cardIn(demo, alert)?.details.startsWith('✅') &&
+                    botReplies(demo, alert, '☑️').length === 0,
+            },
+        },
+        { line: ':signl4 up' },
+        {
+            line: ':press close',
+            expect: {
+                label: 'the card closed by @you with only its link left, said once in its thread',
+                probe: (demo) => {
+                    const card = cardIn(demo, alert);
+
+                    return (
+                        card?.details.startsWith('☑️') &&
+                        card.buttons.map((button) => button.actionId).join() === 'signl4-open' &&
+                        botReplies(demo, alert, '☑️').length === 1
+                    );
+                },
             },
         },
     ];
@@ -165,6 +251,21 @@ function botReply(demo: ChatConsole, threadId: string, emoji: string): StoredMes
     return demo.workspace.host
         .messages({ createdBy: 'app' })
         .find((message) => message.threadId === threadId && message.text?.startsWith(emoji));
+}
+
+function botReplies(demo: ChatConsole, threadId: string, emoji: string): StoredMessage[] {
+    return demo.workspace.host
+        .messages({ createdBy: 'app' })
+        .filter((message) => message.threadId === threadId && message.text?.startsWith(emoji));
+}
+
+/** A chat alert's card: the bot's reply in the raising message's thread that carries blocks. */
+function cardIn(demo: ChatConsole, threadId: string): CardView | undefined {
+    const message = demo.workspace.host
+        .messages({ createdBy: 'app' })
+        .find((candidate) => candidate.threadId === threadId && readCard(candidate));
+
+    return message && readCard(message);
 }
 
 function newAlertMessage(demo: ChatConsole, title: string): StoredMessage | undefined {

@@ -1,4 +1,5 @@
 import { StoredMessage } from '../host';
+import { cardChange, cardLines, cardMessages, CardView, readCard, shortTitle } from './cards';
 import { TappedExchange } from './signl4-tap';
 import { ChatWorkspace } from './workspace';
 
@@ -15,6 +16,9 @@ interface TimedLine {
  */
 export class Transcript {
     private readonly seenMessages = new Map<string, number>();
+
+    // What each card last showed: an edit that changes nothing visible (a learnt alert id) is not worth a line.
+    private readonly shownCards = new Map<string, string>();
 
     private seenEphemerals = 0;
 
@@ -41,7 +45,9 @@ export class Transcript {
 
     private messageLines(): TimedLine[] {
         const lines: TimedLine[] = [];
-        for (const message of this.workspace.host.messages()) {
+        const messages = this.workspace.host.messages();
+        const cards = cardMessages(messages).map((message) => message.id);
+        for (const message of messages) {
             const seen = this.seenMessages.get(message.id);
             if (seen === message.updatedCount) {
                 continue;
@@ -50,24 +56,49 @@ export class Transcript {
             if (message.createdBy === 'host' && !this.showPeople) {
                 continue;
             }
+            // The app's edits carry updatedAt only (editedAt is a person's edit); either orders an edit by its time.
+            const changedAt = seen === undefined ? undefined : (message.editedAt ?? message.updatedAt);
+            const at = changedAt ?? message.createdAt ?? new Date();
+            const card = readCard(message);
+            if (card) {
+                const line = this.cardEntry(message, card, cards.indexOf(message.id) + 1, seen === undefined);
+                if (line) {
+                    lines.push({ at, line });
+                }
+                continue;
+            }
             const edited = seen === undefined ? '' : ' (edited)';
             const line = indentContinuation(`${this.where(message)}${edited}: ${message.text ?? '[no text]'}`);
-            lines.push({ at: message.editedAt ?? message.createdAt ?? new Date(), line });
+            lines.push({ at, line });
         }
 
         return lines;
     }
 
+    /** A new card is drawn under its message; an edit shows in one line, and only when the card looks different. */
+    private cardEntry(message: StoredMessage, card: CardView, number: number, isNew: boolean): string | undefined {
+        const before = this.shownCards.get(message.id);
+        const now = cardChange(card);
+        this.shownCards.set(message.id, now);
+        if (isNew) {
+            const drawn = cardLines(card, number).map((line) => `\n${line}`);
+
+            return indentContinuation(`${this.where(message)}: ${message.text ?? '[card]'}${drawn.join('')}`);
+        }
+
+        return before === now
+            ? undefined
+            : `${roomOf(message)}${authorOf(message)} ✎ card #${number} "${shortTitle(card)}": ${now}`;
+    }
+
     private where(message: StoredMessage): string {
-        const room = `#${message.room.slugifiedName ?? message.room.displayName ?? message.room.id}`.padEnd(9);
-        const author =
-            message.createdBy === 'app' ? (message.alias ?? message.sender.username) : message.sender.username;
+        const prefix = `${roomOf(message)}${authorOf(message)}`;
         if (!message.threadId) {
-            return `${room}${author}`;
+            return prefix;
         }
         const root = this.workspace.host.messages().find((candidate) => candidate.id === message.threadId);
 
-        return `${room}${author} ↳ thread of "${quote(root?.text ?? message.threadId)}"`;
+        return `${prefix} ↳ thread of "${quote(root?.text ?? message.threadId)}"`;
     }
 
     private ephemeralLines(): string[] {
@@ -103,10 +134,22 @@ export class Transcript {
     }
 }
 
+function roomOf(message: StoredMessage): string {
+    return `#${message.room.slugifiedName ?? message.room.displayName ?? message.room.id}`.padEnd(9);
+}
+
+function authorOf(message: StoredMessage): string {
+    return message.createdBy === 'app' ? (message.alias ?? message.sender.username) : message.sender.username;
+}
+
 function describeRequest(exchange: TappedExchange): string {
     const alert = exchange.body as Record<string, string> | undefined;
     if (exchange.method === 'POST' && alert?.['X-S4-ExternalID']) {
         return `alert "${quote(alert.Title ?? '')}" ${alert['X-S4-ExternalID']}`;
+    }
+    // The REST API acts for the card buttons; the paths hold ids and e-mail addresses, never the API key.
+    if (exchange.path.startsWith('/api/')) {
+        return `REST ${exchange.method} ${decodeURIComponent(exchange.path.replace(/^\/api/, '').split('?')[0])}`;
     }
 
     // The path holds the team secret; the app's GET on the webhook is its /signl4 status probe.

@@ -13,6 +13,14 @@ export const SITE_URL = 'http://localhost:3000';
 
 const TEAM_SECRET = 'localChatTeamSecret';
 
+// A throwaway key between the app and the simulated SIGNL4; with it the cards get their buttons.
+const API_KEY = 'localChatApiKey';
+
+const PEOPLE = {
+    you: { username: 'you', name: 'You', email: 'you@example.com', roles: ['admin', 'user'] },
+    alice: { username: 'alice', name: 'Alice', email: 'alice@example.com', roles: ['user'] },
+};
+
 // Compiled to build/start/test/harness/local-chat/.
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 
@@ -60,13 +68,8 @@ export class ChatWorkspace {
         private readonly fake: FakeSignl4,
         private readonly tap: Signl4Tap,
     ) {
-        this.you = host.createUser({
-            username: 'you',
-            name: 'You',
-            roles: ['admin', 'user'],
-            email: 'you@example.com',
-        });
-        this.alice = host.createUser({ username: 'alice', name: 'Alice', roles: ['user'], email: 'alice@example.com' });
+        this.you = host.createUser(PEOPLE.you);
+        this.alice = host.createUser(PEOPLE.alice);
         this.rooms = new Map(
             ['general', 'ops', 'random'].map((name) => [name, host.createRoom({ name, creator: this.you })]),
         );
@@ -78,8 +81,21 @@ export class ChatWorkspace {
         };
     }
 
-    public static async start(options: { language: string }): Promise<ChatWorkspace> {
+    /** With `apiKey`, SIGNL4 serves its REST API and knows you and alice (by their e-mail) in a team "Ops". */
+    public static async start(options: { language: string; apiKey: boolean }): Promise<ChatWorkspace> {
         const fake = await FakeSignl4.start([TEAM_SECRET]);
+        if (options.apiKey) {
+            fake.setApiKey(API_KEY);
+            fake.addTeam({ id: 'team-ops', name: 'Ops' });
+            for (const person of Object.values(PEOPLE)) {
+                fake.addUser({
+                    id: `s4-${person.username}`,
+                    email: person.email,
+                    name: person.name,
+                    teamIds: ['team-ops'],
+                });
+            }
+        }
         const tap = await Signl4Tap.start(fake.url());
         const host = new AppsEngineHost();
         try {
@@ -87,7 +103,10 @@ export class ChatWorkspace {
                 zipPath: APP_ZIP,
                 siteUrl: SITE_URL,
                 language: options.language,
-                appSettings: { signl4_webhook: `${tap.url()}/webhook/${TEAM_SECRET}` },
+                appSettings: {
+                    signl4_webhook: `${tap.url()}/webhook/${TEAM_SECRET}`,
+                    ...(options.apiKey ? { signl4_api_key: API_KEY } : {}),
+                },
             });
         } catch (error) {
             await host.stop();
@@ -107,6 +126,15 @@ export class ChatWorkspace {
 
     public room(name: string): IRoom | undefined {
         return this.rooms.get(name.replace(/^#/, ''));
+    }
+
+    public apiKeySet(): boolean {
+        return Boolean(this.settingValue('signl4_api_key'));
+    }
+
+    /** The alert SIGNL4 knows under this id, e.g. one the app just acted on through the REST API. */
+    public alertById(alertId: string): KnownAlert | undefined {
+        return this.knownAlerts().find((alert) => alert.alertId === alertId);
     }
 
     public user(username: string): IUser | undefined {
@@ -144,7 +172,14 @@ export class ChatWorkspace {
             }
             const sameExternalId = this.alerts.find((alert) => alert.externalId === externalId);
             if (!sameExternalId) {
-                this.alerts.push({ alertId: alertIdFor(eventId), externalId, eventId, title: body?.Title ?? '' });
+                // The fake's own id, so that the app's REST calls for the card buttons find the alert.
+                const alertId = this.fake.raisedAlerts().find((raised) => raised.eventId === eventId)?.alertId;
+                this.alerts.push({
+                    alertId: alertId ?? alertIdFor(eventId),
+                    externalId,
+                    eventId,
+                    title: body?.Title ?? '',
+                });
             }
         }
 
@@ -166,7 +201,8 @@ export class ChatWorkspace {
 
     /** An alert from monitoring rather than chat: SIGNL4 announces it with event 200, without an ExternalID. */
     public async monitoringAlert(title: string): Promise<{ alert: KnownAlert; result: EndpointResult }> {
-        const alert: KnownAlert = { alertId: alertIdFor(randomUUID()), eventId: randomUUID(), title };
+        const alertId = this.fake.createAlert({ title });
+        const alert: KnownAlert = { alertId, eventId: this.fake.alert(alertId)?.eventId ?? randomUUID(), title };
         this.alerts.push(alert);
 
         return { alert, result: await this.alertCreated(alert) };
