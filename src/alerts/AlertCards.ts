@@ -72,6 +72,25 @@ export class AlertCards {
         return true;
     }
 
+    /**
+     * Announces a note about to be sent from chat, before SIGNL4 is asked: SIGNL4's echo of it may arrive (on any
+     * server instance) before the REST call has even answered, and must be recognised then.
+     */
+    public async expectNote(ref: string, text: string): Promise<void> {
+        const card = await this.store.card(ref);
+        if (card) {
+            await this.store.save({ ...card, notes: [...card.notes, text.trim()] });
+        }
+    }
+
+    /** Takes back {@link expectNote} for a note SIGNL4 did not take. */
+    public async forgetNote(ref: string, text: string): Promise<void> {
+        const card = await this.store.card(ref);
+        if (card) {
+            await this.store.save({ ...card, notes: withoutFirst(card.notes, text.trim()) });
+        }
+    }
+
     /** Shows a note in the card's thread, unless it is SIGNL4's echo of a note added from chat. */
     public async addNote(ref: string, text: string, line: string, origin: 'chat' | 'signl4'): Promise<boolean> {
         const card = await this.store.card(ref);
@@ -80,12 +99,9 @@ export class AlertCards {
         }
         const fingerprint = text.trim();
         if (origin === 'signl4' && card.notes.includes(fingerprint)) {
-            await this.store.save({ ...card, notes: card.notes.filter((note) => note !== fingerprint) });
+            await this.store.save({ ...card, notes: withoutFirst(card.notes, fingerprint) });
 
             return false;
-        }
-        if (origin === 'chat') {
-            await this.store.save({ ...card, notes: [...card.notes, fingerprint] });
         }
         await this.say(card, line);
 
@@ -131,4 +147,10 @@ export class AlertCards {
             signl4Link: config.alertLink,
         });
     }
+}
+
+function withoutFirst(notes: ReadonlyArray<string>, note: string): string[] {
+    const index = notes.indexOf(note);
+
+    return index < 0 ? [...notes] : [...notes.slice(0, index), ...notes.slice(index + 1)];
 }

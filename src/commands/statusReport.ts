@@ -5,6 +5,7 @@ import { AppContext } from '../AppContext';
 import { ensureEndpointToken, syncEventsUrlSetting } from '../endpoints/eventsUrl';
 import { Language, t, TextKey } from '../locale/texts';
 import { describeError } from '../security/redact';
+import { restClientFor } from '../signl4/RestClient';
 import { AlertStore, DeliveryState } from '../storage/AlertStore';
 
 const PROBE_TIMEOUT_MS = 5_000;
@@ -52,6 +53,8 @@ export async function statusReport(
         lines.push(probe);
     }
 
+    lines.push(await apiKeyLine(app, http, language));
+
     lines.push(t(language, 'statusTriggers', triggerSummary(app, language)));
     const eventsRoom = config.eventsRoom && (await read.getRoomReader().getByName(config.eventsRoom));
     lines.push(t(language, eventsRoom ? 'statusEventsRoomOk' : 'statusEventsRoomMissing', { room: config.eventsRoom }));
@@ -82,4 +85,21 @@ function triggerSummary(app: AppContext, language: Language): { words: string; r
         words: triggerWords.length ? triggerWords.join(', ') : t(language, 'helpNoTriggerWords'),
         rooms: triggerRooms.size ? [...triggerRooms].map((room) => `#${room}`).join(', ') : t(language, 'helpAllRooms'),
     };
+}
+
+/** Whether SIGNL4 takes the API key, by one cheap read (its teams), so an admin knows before anyone presses. */
+async function apiKeyLine(app: AppContext, http: IHttp, language: Language): Promise<string> {
+    const { apiKey, webhook } = app.settingsCache.config;
+    const client = restClientFor(http, apiKey, webhook);
+    if (!client) {
+        return t(language, 'statusApiKeyMissing');
+    }
+    const teams = await client.teams();
+    if (teams.ok) {
+        return t(language, 'statusApiKeyOk', { teams: teams.value.length });
+    }
+
+    return teams.problem === 'unauthorized'
+        ? t(language, 'statusApiKeyRefused')
+        : t(language, 'statusApiKeyUnchecked', { reason: teams.status ? `HTTP ${teams.status}` : teams.problem });
 }

@@ -125,4 +125,10 @@ export const de: Record<TextKey, string> = {
     raiseDialogNoText: 'Bitte beschreiben Sie, was los ist.',
     dutyUsage: 'Verwenden Sie `/signl4 duty on` oder `/signl4 duty off`.',
     cardEscalated: '⏫ Eskaliert',
+    statusApiKeyMissing:
+        'API-Schlüssel: nicht gesetzt, daher keine Schaltflächen auf Karten und kein /signl4 oncall und duty',
+    statusApiKeyOk: '✅ API-Schlüssel von SIGNL4 angenommen (er sieht {teams} Team(s))',
+    statusApiKeyRefused:
+        '❌ SIGNL4 lehnt den API-Schlüssel ab: Legen Sie im SIGNL4-Portal einen neuen an (Integrations > API Keys)',
+    statusApiKeyUnchecked: '❌ API-Schlüssel nicht geprüft: {reason}',
 };

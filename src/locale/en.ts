@@ -115,6 +115,11 @@ export const en = {
     raiseDialogNoText: 'Please describe what is wrong.',
     dutyUsage: 'Use `/signl4 duty on` or `/signl4 duty off`.',
     cardEscalated: '⏫ Escalated',
+    statusApiKeyMissing: 'API key: not set, so cards have no buttons and /signl4 oncall and duty are off',
+    statusApiKeyOk: '✅ API key accepted by SIGNL4 (it sees {teams} team(s))',
+    statusApiKeyRefused:
+        '❌ SIGNL4 refuses the API key: create a new one in the SIGNL4 portal (Integrations > API keys)',
+    statusApiKeyUnchecked: '❌ API key not checked: {reason}',
 };
 
 export type TextKey = keyof typeof en;

@@ -97,8 +97,10 @@ export class CardInteractions {
         if (!actor) {
             return undefined;
         }
+        await this.cards.expectNote(ref, text);
         const result = await actor.client.annotate(actor.alertId, actor.signl4UserId, text);
         if (!result.ok) {
+            await this.cards.forgetNote(ref, text);
             this.app.getLogger().warn(`Note on alert ${actor.alertId} by ${user.username} failed: ${result.detail}`);
 
             return restProblemText(result, language);

@@ -202,6 +202,40 @@ describe('alert card buttons, dialogs and duty commands in the real Apps-Engine'
         await world.host.setAppSetting('signl4_api_key', API_KEY);
     });
 
+    it('tells an admin in /signl4 status whether SIGNL4 takes the API key', async () => {
+        await world.host.runCommand('signl4', ['status'], { sender: world.admin, room: world.ops });
+        expect(lastEphemeral(world.admin)).toContain('✅ API key accepted by SIGNL4 (it sees 1 team(s))');
+
+        await world.host.setAppSetting('signl4_api_key', 'not-the-right-key');
+        await world.host.runCommand('signl4', ['status'], { sender: world.admin, room: world.ops });
+        expect(lastEphemeral(world.admin)).toContain('❌ SIGNL4 refuses the API key');
+        await world.host.setAppSetting('signl4_api_key', API_KEY);
+    });
+
+    it('shows a note sent from chat once, even when SIGNL4 echoes it before its REST answer', async () => {
+        const { message, externalId, eventId, cardMessage } = await raise('SIGNL4 early echo');
+        const opened = (await press('signl4-add-note', cardMessage)) as { view: { id: string } };
+        const echo = freshSignl4Event('203-annotated', { externalId, eventId });
+        Object.assign(echo, { annotation: { message: 'Echo first' } });
+        // SIGNL4 holds the REST answer back; its outbound echo of the note gets there first.
+        world.signl4.answerNext({ kind: 'slow', delayMs: 2000, status: 200 });
+        const annotateCalls = () => restCalls('/annotate').length;
+        const before = annotateCalls();
+
+        const submitted = world.host.viewSubmit({
+            view: { ...opened.view, state: { [NOTE]: { [NOTE]: 'Echo first' } } },
+            user: world.alice,
+        });
+        await world.host.waitFor(() => annotateCalls() > before, 5000, 'the annotate call');
+        await world.sendEvent(echo);
+        await submitted;
+
+        expect(world.host.threadOf(message.id).map((reply) => reply.text)).toEqual([
+            '🚨 SIGNL4 alert raised. Updates will follow in this thread.',
+            '📝 @alice: Echo first',
+        ]);
+    });
+
     it('lists who is on duty and punches the caller in and out', async () => {
         world.signl4.setOnDuty('s4-alice', 'team-ops', true);
         await world.host.runCommand('signl4', ['oncall'], { sender: world.alice, room: world.ops });

@@ -82,6 +82,7 @@ describe('/signl4 in the real Apps-Engine', () => {
             '*SIGNL4 app status*',
             '✅ SIGNL4 webhook: set',
             '✅ SIGNL4 answers from this server (the secret itself is checked by the first alert)',
+            'API key: not set, so cards have no buttons and /signl4 oncall and duty are off',
             'Trigger words: SIGNL4, in #ops, #incidents',
             '✅ Events room: #general',
             expect.stringMatching(/^Last alert: raised \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
