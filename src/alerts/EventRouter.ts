@@ -111,32 +111,49 @@ export class EventRouter {
             return 'ignored';
         }
         const line = t(language, status === 'closed' ? 'closed' : 'acknowledged', { user: who });
-        const card = await this.cardOf(await this.findLink(event), event);
-        if (card) {
-            return (await this.cards.changeStatus(card.ref, status, who, line)) ? 'posted' : 'ignored';
-        }
 
-        return this.toAlertThread(event, line, this.app.settingsCache.config.postNewAlerts);
+        return this.updateAlert(event, line, this.app.settingsCache.config.postNewAlerts, (card) =>
+            this.cards.changeStatus(card.ref, status, who, line),
+        );
     }
 
     private async escalated(event: Signl4Event, line: string): Promise<RoutingResult> {
-        const card = await this.cardOf(await this.findLink(event), event);
-        if (card) {
-            return (await this.cards.markEscalated(card.ref, line)) ? 'posted' : 'ignored';
-        }
-
-        return this.toAlertThread(event, line, true);
+        return this.updateAlert(event, line, true, (card) => this.cards.markEscalated(card.ref, line));
     }
 
     private async annotated(event: Signl4Event, language: Language, who: string): Promise<RoutingResult> {
         const note = event.annotation ?? '';
         const line = t(language, 'annotated', { user: who, text: neutralizeMentions(note) });
-        const card = await this.cardOf(await this.findLink(event), event);
+
+        return this.updateAlert(event, line, this.app.settingsCache.config.postNewAlerts, (card) =>
+            this.cards.addNote(card.ref, note, line, 'signl4'),
+        );
+    }
+
+    /**
+     * One update of an alert: applied to its card, which answers whether it showed anything new. An alert without a
+     * card gets the line in its thread; an alert the app has never seen goes to the events room instead, but only when
+     * `toEventsRoom` says the admin wants alerts from outside chat there.
+     */
+    private async updateAlert(
+        event: Signl4Event,
+        line: string,
+        toEventsRoom: boolean,
+        applyToCard: (card: AlertCard) => Promise<boolean>,
+    ): Promise<RoutingResult> {
+        const link = await this.findLink(event);
+        const card = await this.cardOf(link, event);
         if (card) {
-            return (await this.cards.addNote(card.ref, note, line, 'signl4')) ? 'posted' : 'ignored';
+            return (await applyToCard(card)) ? 'posted' : 'ignored';
+        }
+        const room = link && (await this.poster.roomById(link.roomId));
+        if (link && room) {
+            await this.poster.post(room, line, link.threadId);
+
+            return 'posted';
         }
 
-        return this.toAlertThread(event, line, this.app.settingsCache.config.postNewAlerts);
+        return toEventsRoom ? this.toEventsRoom(line) : 'ignored';
     }
 
     /** The card of a linked alert, taught SIGNL4's alert id on the way when it did not know it yet. */
@@ -147,26 +164,6 @@ export class EventRouter {
         const alertId = event.alert?.id;
 
         return alertId ? this.cards.learnAlertId(link.cardRef, alertId) : this.cards.card(link.cardRef);
-    }
-
-    /**
-     * Posts in the alert's thread; an alert the app has never seen is posted to the events room instead, but only when
-     * the admin wants alerts from outside chat there at all.
-     */
-    private async toAlertThread(
-        event: Signl4Event,
-        text: string,
-        fallbackToEventsRoom: boolean,
-    ): Promise<RoutingResult> {
-        const link = await this.findLink(event);
-        const room = link && (await this.poster.roomById(link.roomId));
-        if (link && room) {
-            await this.poster.post(room, text, link.threadId);
-
-            return 'posted';
-        }
-
-        return fallbackToEventsRoom ? this.toEventsRoom(text) : 'ignored';
     }
 
     private async toEventsRoom(text: string): Promise<RoutingResult> {
