@@ -6,8 +6,11 @@ import { renderAlertCard } from '../chat/alertCard';
 import { ChatPoster } from '../chat/ChatPoster';
 import { AlertCard, CardStatus, CardStore } from '../storage/CardStore';
 
-/** A card's status only moves forward: an acknowledgement arriving after the close changes nothing. */
-const STATUS_RANK: Record<CardStatus, number> = { new: 0, acknowledged: 1, closed: 2 };
+/**
+ * A card's status only moves forward: an acknowledgement arriving after the close changes nothing. Any news from
+ * SIGNL4 outranks the app's own view of the delivery: an alert the app gave up on may have got through after all.
+ */
+const STATUS_RANK: Record<CardStatus, number> = { sending: 0, failed: 0, new: 1, acknowledged: 2, closed: 3 };
 
 export type NewCard = Omit<AlertCard, 'messageId' | 'threadId' | 'status' | 'notes'>;
 
@@ -35,8 +38,14 @@ export class AlertCards {
     }
 
     /** Posts a card with a fallback text; in `threadId` when given (chat alerts), else as a thread of its own. */
-    public async post(fields: NewCard, room: IRoom, text: string, threadId?: string): Promise<AlertCard> {
-        const draft: AlertCard = { ...fields, messageId: '', threadId: threadId ?? '', status: 'new', notes: [] };
+    public async post(
+        fields: NewCard,
+        room: IRoom,
+        text: string,
+        threadId?: string,
+        status: CardStatus = 'new',
+    ): Promise<AlertCard> {
+        const draft: AlertCard = { ...fields, messageId: '', threadId: threadId ?? '', status, notes: [] };
         const messageId = await this.poster.post(room, text, threadId, this.blocks(draft));
         const card = { ...draft, messageId, threadId: threadId ?? messageId };
         await this.store.save(card);
@@ -54,6 +63,22 @@ export class AlertCards {
         await this.store.save(changed);
         await this.redraw(changed);
         await this.say(changed, line);
+
+        return true;
+    }
+
+    /**
+     * Ends a chat alert's delivery on its card: `new` once SIGNL4 took it, `failed` when the app gave up. The message
+     * text, which notifications show, follows; a status SIGNL4 already reported is kept. False without a card.
+     */
+    public async settleDelivery(ref: string, outcome: 'new' | 'failed', text: string): Promise<boolean> {
+        const card = await this.store.card(ref);
+        if (!card) {
+            return false;
+        }
+        const settled = STATUS_RANK[card.status] < STATUS_RANK.new ? { ...card, status: outcome } : card;
+        await this.store.save(settled);
+        await this.redraw(settled, text);
 
         return true;
     }
@@ -128,13 +153,16 @@ export class AlertCards {
         }
     }
 
-    private async redraw(card: AlertCard): Promise<void> {
+    private async redraw(card: AlertCard, text?: string): Promise<void> {
         const appUser = await this.read.getUserReader().getAppUser(this.app.getID());
         if (!appUser) {
             return;
         }
         const builder = await this.modify.getUpdater().message(card.messageId, appUser);
         builder.setBlocks(this.blocks(card));
+        if (text) {
+            builder.setText(text);
+        }
         await this.modify.getUpdater().finish(builder);
     }
 

@@ -2,7 +2,7 @@ import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/de
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 
 import { AppContext } from '../AppContext';
-import { AlertCards } from './AlertCards';
+import { AlertCards, NewCard } from './AlertCards';
 import { ChatPoster } from '../chat/ChatPoster';
 import { t, TextKey } from '../locale/texts';
 import { AlertRecord, AlertStore } from '../storage/AlertStore';
@@ -64,6 +64,14 @@ export class AlertRaiser {
         };
         await this.store.saveAlert(record);
         await this.store.linkId('thread', threadId, { ...record, cardRef: record.externalId });
+        // The card is the alert's first reply in the raising thread, at once; it shows how the delivery goes.
+        await this.cards.post(
+            cardFields(record, room),
+            room,
+            t(this.app.settingsCache.language, 'alertSending'),
+            threadId,
+            'sending',
+        );
         await this.attempt(record, room);
     }
 
@@ -108,28 +116,20 @@ export class AlertRaiser {
             await this.store.linkId('event', eventId, record);
         }
         await this.store.saveLastOutcome({ state: 'raised', at: new Date().toISOString() });
-        const { externalId, request, attempts } = record;
+        const { externalId, attempts } = record;
         this.app
             .getLogger()
             .info(`Alert ${externalId} raised in SIGNL4 (event ${eventId ?? 'unknown'}, attempt ${attempts}).`);
 
-        // The card is the alert's first reply in the raising thread; its text is what notifications show.
-        const text = t(this.app.settingsCache.language, attempts > 1 ? 'alertRetrySucceeded' : 'alertRaised', {
-            attempts,
-        });
-        const card = {
-            ref: externalId,
-            roomId: room.id,
-            externalId,
-            title: request.title,
-            text: request.text,
-            service: request.service,
-            raisedBy: request.username,
-            roomName: request.roomName,
-            raisedAt: record.createdAt,
-            messageUrl: request.messageUrl,
-        };
-        await this.cards.post(card, room, text, record.threadId);
+        const raised = t(this.app.settingsCache.language, 'alertRaised');
+        if (!(await this.cards.settleDelivery(externalId, 'new', raised))) {
+            // An alert whose retry was pending when the app was updated to cards has none yet.
+            await this.cards.post(cardFields(record, room), room, raised, record.threadId);
+        }
+        if (attempts > 1) {
+            // The thread heard that SIGNL4 was down; it hears the good news too, as a message that notifies.
+            await this.say(room, 'alertRetrySucceeded', record.threadId, { attempts });
+        }
     }
 
     private async rejected(record: AlertRecord, room: IRoom, reason: string): Promise<void> {
@@ -141,6 +141,11 @@ export class AlertRaiser {
                 `SIGNL4 rejected alert ${record.externalId} (${reason}). Check the signl4_webhook setting: it must be the team ` +
                     'or integration secret, or the full webhook URL, from the SIGNL4 portal.',
             );
+        await this.cards.settleDelivery(
+            record.externalId,
+            'failed',
+            t(this.app.settingsCache.language, 'alertNotRaised'),
+        );
         await this.say(room, 'alertRejected', record.threadId, { reason });
     }
 
@@ -156,7 +161,9 @@ export class AlertRaiser {
             await this.store.saveLastOutcome({ state: 'failed', at: new Date().toISOString(), reason });
             this.app
                 .getLogger()
-                .error(`Alert ${record.externalId} given up after ${record.attempts} attempts: ${reason}.`);
+                .error(`Alert ${record.externalId} given up after ${record.attempts} attempts: ${logged}.`);
+            const notRaised = t(this.app.settingsCache.language, 'alertNotRaised');
+            await this.cards.settleDelivery(record.externalId, 'failed', notRaised);
             await this.say(room, 'alertFailed', record.threadId, { attempts: record.attempts, reason });
 
             return;
@@ -188,4 +195,22 @@ export class AlertRaiser {
     ): Promise<void> {
         await this.poster.post(room, t(this.app.settingsCache.language, key, params), threadId);
     }
+}
+
+/** What a chat alert's card shows of the alert. */
+function cardFields(record: AlertRecord, room: IRoom): NewCard {
+    const { externalId, request } = record;
+
+    return {
+        ref: externalId,
+        roomId: room.id,
+        externalId,
+        title: request.title,
+        text: request.text,
+        service: request.service,
+        raisedBy: request.username,
+        roomName: request.roomName,
+        raisedAt: record.createdAt,
+        messageUrl: request.messageUrl,
+    };
 }

@@ -5,7 +5,7 @@ import { AppContext } from '../AppContext';
 import { ChatPoster, neutralizeMentions } from '../chat/ChatPoster';
 import { Language, t, TextKey } from '../locale/texts';
 import { AlertLink, AlertStore } from '../storage/AlertStore';
-import { AlertCard, CardStatus } from '../storage/CardStore';
+import { AlertCard } from '../storage/CardStore';
 import { AlertStatusCode, EventType, Signl4Event } from '../signl4/Signl4Event';
 import { AlertCards } from './AlertCards';
 
@@ -196,7 +196,7 @@ export class EventRouter {
 }
 
 /** `statusCode` is a bit field: a closed alert may still carry the acknowledged bit. */
-function statusOf(event: Signl4Event): Exclude<CardStatus, 'new'> | undefined {
+function statusOf(event: Signl4Event): 'acknowledged' | 'closed' | undefined {
     const code = event.alert?.statusCode ?? 0;
     if (code & AlertStatusCode.Closed) {
         return 'closed';

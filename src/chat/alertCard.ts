@@ -39,7 +39,9 @@ export function renderAlertCard(card: AlertCard, language: Language, options: Ca
     };
     const blocks: LayoutBlock[] = [summary, details];
 
-    if (options.buttons) {
+    if (card.status === 'sending' || card.status === 'failed') {
+        // Nothing to act on before SIGNL4 has the alert.
+    } else if (options.buttons) {
         blocks.push(actions(card, language, options));
     } else if (card.status !== 'closed') {
         blocks.push({
@@ -75,6 +77,10 @@ function statusBadge(card: AlertCard, language: Language): string {
             return t(language, 'cardAcknowledged', { user: by });
         case 'closed':
             return t(language, 'cardClosed', { user: by });
+        case 'sending':
+            return t(language, 'cardSending');
+        case 'failed':
+            return t(language, 'cardFailed');
         default:
             return card.escalated
                 ? `${t(language, 'cardNew')} · ${t(language, 'cardEscalated')}`

@@ -7,7 +7,7 @@ export const de: Record<TextKey, string> = {
     alertRaisedFromCommand: '🚨 @{user} hat einen SIGNL4-Alarm ausgelöst: {text}',
     alertRetrying:
         '⏳ SIGNL4 ist gerade nicht erreichbar ({reason}). Der Alarm wird automatisch erneut gesendet, nächster Versuch in {wait}.',
-    alertRetrySucceeded: '🚨 SIGNL4-Alarm nach {attempts} Versuchen ausgelöst. Neuigkeiten folgen in diesem Thread.',
+    alertRetrySucceeded: '🚨 SIGNL4 hat den Alarm nach {attempts} Versuchen angenommen.',
     alertFailed:
         '❌ Der Alarm konnte nicht ausgelöst werden: SIGNL4 war nach {attempts} Versuchen nicht erreichbar ({reason}). ' +
         'Bitte erreichen Sie das Bereitschaftsteam auf anderem Weg.',
@@ -131,4 +131,8 @@ export const de: Record<TextKey, string> = {
     statusApiKeyRefused:
         '❌ SIGNL4 lehnt den API-Schlüssel ab: Legen Sie im SIGNL4-Portal einen neuen an (Integrations > API Keys)',
     statusApiKeyUnchecked: '❌ API-Schlüssel nicht geprüft: {reason}',
+    alertSending: '⏳ Der Alarm wird an SIGNL4 gesendet…',
+    alertNotRaised: '❌ Es wurde kein SIGNL4-Alarm ausgelöst; der Grund folgt in diesem Thread.',
+    cardSending: '⏳ Wird an SIGNL4 gesendet',
+    cardFailed: '❌ Nicht in SIGNL4 ausgelöst',
 };

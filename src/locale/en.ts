@@ -5,7 +5,7 @@ export const en = {
     alertRaisedFromCommand: '🚨 @{user} raised a SIGNL4 alert: {text}',
     alertRetrying:
         '⏳ SIGNL4 is not reachable right now ({reason}). The alert will be retried automatically, next in {wait}.',
-    alertRetrySucceeded: '🚨 SIGNL4 alert raised after {attempts} attempts. Updates will follow in this thread.',
+    alertRetrySucceeded: '🚨 SIGNL4 took the alert after {attempts} attempts.',
     alertFailed:
         '❌ The alert could not be raised: SIGNL4 was not reachable after {attempts} attempts ({reason}). ' +
         'Please reach the on-call team another way.',
@@ -120,6 +120,10 @@ export const en = {
     statusApiKeyRefused:
         '❌ SIGNL4 refuses the API key: create a new one in the SIGNL4 portal (Integrations > API keys)',
     statusApiKeyUnchecked: '❌ API key not checked: {reason}',
+    alertSending: '⏳ Sending the alert to SIGNL4…',
+    alertNotRaised: '❌ No SIGNL4 alert was raised; the reason follows in this thread.',
+    cardSending: '⏳ Sending to SIGNL4',
+    cardFailed: '❌ Not raised in SIGNL4',
 };
 
 export type TextKey = keyof typeof en;

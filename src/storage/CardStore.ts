@@ -2,7 +2,8 @@ import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definit
 
 import { firstRecord, recordKey, writable } from './records';
 
-export type CardStatus = 'new' | 'acknowledged' | 'closed';
+/** `sending` and `failed` are a chat alert's states before SIGNL4 has taken it; the others are SIGNL4's. */
+export type CardStatus = 'sending' | 'failed' | 'new' | 'acknowledged' | 'closed';
 
 /** One alert card: the message that shows an alert, and what it shows. */
 export interface AlertCard {

@@ -70,14 +70,14 @@ async function throughEngine(): Promise<void> {
         }
         // The engine does not wait for listeners; one alert at the end marks when the queue has been worked off.
         const marker = host.sendMessage({ room: ops, sender: alice, text: 'SIGNL4 benchmark marker' });
-        await host.waitFor(() => host.threadOf(marker.id)[0], 60_000, 'marker reply');
+        await host.waitFor(() => host.threadOf(marker.id)[0]?.text?.startsWith('🚨'), 60_000, 'marker raised');
         const elapsed = performance.now() - start;
 
         const requestsInAll = host.appRequests().length;
 
         host.resetBridgeCalls();
         const second = host.sendMessage({ room: ops, sender: alice, text: 'SIGNL4 second marker' });
-        await host.waitFor(() => host.threadOf(second.id)[0], 60_000, 'second marker reply');
+        await host.waitFor(() => host.threadOf(second.id)[0]?.text?.startsWith('🚨'), 60_000, 'second marker raised');
         const requestsPerAlert = host.appRequests().length;
 
         print(

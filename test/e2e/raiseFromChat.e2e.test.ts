@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { appZip } from './appZip';
-import { SITE_URL, TEAM_SECRET, World } from './world';
+import { RAISED, SITE_URL, TEAM_SECRET, World } from './world';
 
 /** Points 1 to 3 and 7: install, settings, alerts raised by chat messages, and the cost of every other message. */
 describe('the packaged app in the real Apps-Engine: install, settings and alerts from chat', () => {
@@ -59,7 +59,7 @@ describe('the packaged app in the real Apps-Engine: install, settings and alerts
             text: 'signl4 the database is down',
         });
 
-        const reply = await world.waitForBotMessage((m) => m.threadId === message.id, 'alert raised reply');
+        const reply = await world.waitForThreadText(message.id, (text) => text === RAISED, 'alert raised card');
         const [alert] = world.alertsReceived();
 
         expect(reply.text).toBe('🚨 SIGNL4 alert raised. Updates will follow in this thread.');
@@ -100,7 +100,7 @@ describe('the packaged app in the real Apps-Engine: install, settings and alerts
         await world.host.setAppSetting('signl4_filtering', true);
         const message = world.host.sendMessage({ room: world.ops, sender: world.alice, text: 'SIGNL4 replica lag' });
 
-        await world.waitForBotMessage((m) => m.threadId === message.id, 'reply');
+        await world.waitForThreadText(message.id, (text) => text === RAISED, 'alert raised card');
         const alert = world.alertsReceived().find((candidate) => candidate['X-S4-ExternalID'] === `rc-${message.id}`);
 
         expect(alert).toMatchObject({
@@ -164,7 +164,7 @@ describe('the packaged app in the real Apps-Engine: install, settings and alerts
     it('pays the round trips only for a message that raises an alert', async () => {
         world.host.resetBridgeCalls();
         const message = world.host.sendMessage({ room: world.ops, sender: world.alice, text: 'SIGNL4 counted' });
-        await world.waitForBotMessage((m) => m.threadId === message.id, 'reply');
+        await world.waitForThreadText(message.id, (text) => text === RAISED, 'alert raised card');
 
         const methods = world.host.bridgeCalls().map((call) => call.method);
         expect(methods).toEqual(expect.arrayContaining(['doCall', 'doCreate']));
@@ -175,7 +175,7 @@ describe('the packaged app in the real Apps-Engine: install, settings and alerts
         await world.host.setAppSetting('signl4_webhook', world.signl4.webhookUrl('wrongSecret42'));
         const message = world.host.sendMessage({ room: world.ops, sender: world.alice, text: 'SIGNL4 wrong secret' });
 
-        const reply = await world.waitForBotMessage((m) => m.threadId === message.id, 'rejection');
+        const reply = await world.waitForThreadText(message.id, (text) => text.startsWith('❌ SIGNL4'), 'rejection');
 
         expect(reply.text).toBe(
             '❌ SIGNL4 rejected the alert (HTTP 404). An admin must check the SIGNL4 webhook setting of the SIGNL4 app.',

@@ -1,5 +1,5 @@
 import { HostStore } from '../harness/host';
-import { World } from './world';
+import { RAISED, World } from './world';
 
 const RETRY = 'signl4-alert-retry';
 
@@ -15,6 +15,23 @@ describe('retries through the Apps-Engine scheduler', () => {
         await world.stop();
     });
 
+    type Block = { type: string; blockId?: string; elements?: Array<{ text?: string; actionId?: string }> };
+
+    /** The status line of the card, the first reply in the raising thread. */
+    function cardDetails(threadId: string): string {
+        const blocks = (world.host.threadOf(threadId)[0]?.blocks ?? []) as unknown as Block[];
+
+        return String(blocks.find((block) => block.blockId === 'signl4-card-details')?.elements?.[0]?.text);
+    }
+
+    function cardButtons(threadId: string): string[] {
+        const blocks = (world.host.threadOf(threadId)[0]?.blocks ?? []) as unknown as Block[];
+
+        return (blocks.find((block) => block.type === 'actions')?.elements ?? []).map((element) =>
+            String(element.actionId),
+        );
+    }
+
     function retryJobs() {
         return world.host.jobs().filter((job) => job.processorId.startsWith(RETRY));
     }
@@ -22,7 +39,7 @@ describe('retries through the Apps-Engine scheduler', () => {
     async function raiseWhileDown(text: string, noticeWithinMs = 5000) {
         const message = world.host.sendMessage({ room: world.ops, sender: world.alice, text });
         const notice = await world.host.waitFor(
-            () => world.botMessages().find((m) => m.threadId === message.id),
+            () => world.botMessages().find((m) => m.threadId === message.id && m.text?.startsWith('⏳ SIGNL4 is not')),
             noticeWithinMs,
             'retry notice',
         );
@@ -34,6 +51,7 @@ describe('retries through the Apps-Engine scheduler', () => {
     it('retries after a 500 and tells the thread when the alert finally got through', async () => {
         world.signl4.answerNext({ kind: 'serverError' });
         const { message, notice, externalId } = await raiseWhileDown('SIGNL4 payment gateway down');
+        expect(cardDetails(message.id)).toMatch(/^⏳ Sending to SIGNL4 · /);
 
         expect(notice.text).toBe(
             '⏳ SIGNL4 is not reachable right now (HTTP 500). The alert will be retried automatically, next in 15 s.',
@@ -48,10 +66,12 @@ describe('retries through the Apps-Engine scheduler', () => {
         expect(runs).toEqual([expect.objectContaining({ processorId: expect.stringContaining(RETRY), ok: true })]);
         expect(retryJobs()).toEqual([]);
         expect(world.host.threadOf(message.id).map((reply) => reply.text)).toEqual([
+            RAISED,
             '⏳ SIGNL4 is not reachable right now (HTTP 500). The alert will be retried automatically, next in 15 s.',
-            '🚨 SIGNL4 alert raised after 2 attempts. Updates will follow in this thread.',
+            '🚨 SIGNL4 took the alert after 2 attempts.',
         ]);
         expect(world.signl4.raisedAlerts().filter((alert) => alert.externalId === externalId)).toHaveLength(1);
+        expect(cardDetails(message.id)).toMatch(/^🆕 New · /);
     });
 
     it('waits as long as Retry-After asks on a 429', async () => {
@@ -64,7 +84,7 @@ describe('retries through the Apps-Engine scheduler', () => {
         await world.host.advance(1_000);
 
         expect(world.host.threadOf(message.id).map((reply) => reply.text)).toContain(
-            '🚨 SIGNL4 alert raised after 2 attempts. Updates will follow in this thread.',
+            '🚨 SIGNL4 took the alert after 2 attempts.',
         );
     });
 
@@ -98,7 +118,7 @@ describe('retries through the Apps-Engine scheduler', () => {
         );
         for (const { message } of [dropped, slow]) {
             expect(world.host.threadOf(message.id).map((reply) => reply.text)).toContain(
-                '🚨 SIGNL4 alert raised after 2 attempts. Updates will follow in this thread.',
+                '🚨 SIGNL4 took the alert after 2 attempts.',
             );
         }
         expect(world.host.logLines().some((line) => /SIGNL4 not reachable \(connection failed: .+\)/.test(line))).toBe(
@@ -116,11 +136,14 @@ describe('retries through the Apps-Engine scheduler', () => {
 
         expect(retryJobs()).toEqual([]);
         expect(world.host.threadOf(message.id).map((reply) => reply.text)).toEqual([
+            '❌ No SIGNL4 alert was raised; the reason follows in this thread.',
             '⏳ SIGNL4 is not reachable right now (HTTP 503). The alert will be retried automatically, next in 15 s.',
             '❌ The alert could not be raised: SIGNL4 was not reachable after 6 attempts (HTTP 503). ' +
                 'Please reach the on-call team another way.',
         ]);
         expect(world.host.logLines().some((line) => line.includes('given up after 6 attempts'))).toBe(true);
+        expect(cardDetails(message.id)).toMatch(/^❌ Not raised in SIGNL4 · /);
+        expect(cardButtons(message.id)).toEqual([]);
     });
 
     it('leaks no secret into any message or log line', () => {
@@ -139,14 +162,14 @@ describe('restarts and a second server instance', () => {
                 sender: world.alice,
                 text: 'SIGNL4 before restart',
             });
-            await world.waitForBotMessage((m) => m.threadId === message.id, 'retry notice');
+            await world.waitForThreadText(message.id, (text) => text.startsWith('⏳ SIGNL4 is not'), 'retry notice');
             await world.host.waitFor(() => world.host.jobs().length > 1, 5000, 'retry job');
 
             await world.host.restart();
             await world.host.advance(15_000);
 
             expect(world.host.threadOf(message.id).map((reply) => reply.text)).toContain(
-                '🚨 SIGNL4 alert raised after 2 attempts. Updates will follow in this thread.',
+                '🚨 SIGNL4 took the alert after 2 attempts.',
             );
         } finally {
             await world.stop();

@@ -1,4 +1,4 @@
-import { World } from './world';
+import { RAISED, World } from './world';
 
 /** Point 4: `/signl4` raises alerts by hand, explains itself, and checks the set-up for admins. */
 describe('/signl4 in the real Apps-Engine', () => {
@@ -29,7 +29,7 @@ describe('/signl4 in the real Apps-Engine', () => {
             (m) => m.text === '🚨 @alice raised a SIGNL4 alert: web shop is down',
             'announcement',
         );
-        const reply = await world.waitForBotMessage((m) => m.threadId === announcement.id, 'raised reply');
+        const reply = await world.waitForThreadText(announcement.id, (text) => text === RAISED, 'raised card');
         const alert = world
             .alertsReceived()
             .find((candidate) => candidate['X-S4-ExternalID'] === `rc-${announcement.id}`);

@@ -6,6 +6,9 @@ import { AppsEngineHost, HostStore, StoredMessage } from '../harness/host';
 import { appZip } from './appZip';
 
 export const TEAM_SECRET = 'e2eTeamSecret4711';
+
+/** The text of a chat alert's card once SIGNL4 has taken the alert (before that it reads "⏳ Sending ..."). */
+export const RAISED = '🚨 SIGNL4 alert raised. Updates will follow in this thread.';
 export const SITE_URL = 'https://chat.example.com';
 
 /**
@@ -101,7 +104,8 @@ export class World {
             10_000,
             `SIGNL4 took ${externalId}`,
         );
-        await this.waitForBotMessage((m) => m.threadId === message.id, 'alert raised reply');
+        // The card reads "⏳ ..." until SIGNL4 took the alert, then "🚨 ..." in the workspace's language.
+        await this.waitForThreadText(message.id, (text) => text.startsWith('🚨'), 'alert raised card');
 
         return { message, externalId, eventId: raised.eventId };
     }
@@ -135,6 +139,11 @@ export class World {
         label: string,
     ): Promise<StoredMessage> {
         return this.host.waitFor(() => this.botMessages().find(predicate), 10_000, label);
+    }
+
+    /** Waits for a bot message in a thread whose current text (cards are edited in place) passes `accept`. */
+    public async waitForThreadText(threadId: string, accept: (text: string) => boolean, label: string) {
+        return this.waitForBotMessage((m) => m.threadId === threadId && accept(m.text ?? ''), label);
     }
 
     /** Gives a fire-and-forget listener time to act when the test expects it to do nothing. */

@@ -74,7 +74,8 @@ function steps(): DemoStep[] {
                     retriedAlert = lastPersonMessage(demo).id;
                     const retryJob = demo.workspace.host.jobs().some(isRetry);
 
-                    return retryJob && botReply(demo, retriedAlert, '⏳');
+                    // The card itself reads "⏳ Sending ..." at first; the notice is a plain reply.
+                    return retryJob && threadLines(demo, retriedAlert, '⏳').length > 0;
                 },
             },
         },
@@ -86,9 +87,9 @@ function steps(): DemoStep[] {
             expect: {
                 label: 'the "raised after 2 attempts" reply',
                 probe: (demo) => {
-                    const reply = botReply(demo, retriedAlert, '🚨');
+                    const tookIt = threadLines(demo, retriedAlert, '🚨').some((reply) => reply.text?.includes('2'));
 
-                    return reply && reply.text?.includes('2') && !demo.workspace.host.jobs().some(isRetry);
+                    return tookIt && !demo.workspace.host.jobs().some(isRetry);
                 },
             },
         },
@@ -251,6 +252,11 @@ function botReply(demo: ChatConsole, threadId: string, emoji: string): StoredMes
     return demo.workspace.host
         .messages({ createdBy: 'app' })
         .find((message) => message.threadId === threadId && message.text?.startsWith(emoji));
+}
+
+/** The bot's plain replies in a thread (the card, which has blocks, left out) that start with `emoji`. */
+function threadLines(demo: ChatConsole, threadId: string, emoji: string): StoredMessage[] {
+    return botReplies(demo, threadId, emoji).filter((message) => !message.blocks?.length);
 }
 
 function botReplies(demo: ChatConsole, threadId: string, emoji: string): StoredMessage[] {
