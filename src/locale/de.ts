@@ -135,4 +135,5 @@ export const de: Record<TextKey, string> = {
     alertNotRaised: '❌ Es wurde kein SIGNL4-Alarm ausgelöst; der Grund folgt in diesem Thread.',
     cardSending: '⏳ Wird an SIGNL4 gesendet',
     cardFailed: '❌ Nicht in SIGNL4 ausgelöst',
+    scenarioTeamDefault: 'Standard des Teams',
 };

@@ -124,6 +124,7 @@ export const en = {
     alertNotRaised: '❌ No SIGNL4 alert was raised; the reason follows in this thread.',
     cardSending: '⏳ Sending to SIGNL4',
     cardFailed: '❌ Not raised in SIGNL4',
+    scenarioTeamDefault: 'Team default',
 };
 
 export type TextKey = keyof typeof en;

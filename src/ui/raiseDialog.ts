@@ -50,7 +50,13 @@ export function raiseDialog(app: AppContext, target: RaiseTarget): IUIKitSurface
             blockId: RaiseField.Scenario,
             actionId: RaiseField.Scenario,
             placeholder: { type: 'plain_text', text: t(language, 'raiseDialogScenarioLabel') },
-            options: SCENARIOS.map((value) => ({ value, text: { type: 'plain_text', text: scenarioLabel(value) } })),
+            options: SCENARIOS.map((value) => ({
+                value,
+                text: {
+                    type: 'plain_text',
+                    text: value === TEAM_DEFAULT_SCENARIO ? t(language, 'scenarioTeamDefault') : value,
+                },
+            })),
             initialValue: config.alertingScenario ?? TEAM_DEFAULT_SCENARIO,
         }),
     ];
@@ -70,10 +76,6 @@ export function raiseTargetOf(viewId: string): RaiseTarget | undefined {
     const [prefix, roomId, threadId] = viewId.split(':');
 
     return prefix === VIEW_PREFIX && roomId ? { roomId, threadId: threadId || undefined } : undefined;
-}
-
-function scenarioLabel(value: string): string {
-    return value === TEAM_DEFAULT_SCENARIO ? 'Team default' : value;
 }
 
 export function button(appId: string, actionId: string, text: string) {
